@@ -1,0 +1,236 @@
+"""From a method name and params to a signed, framed request, checked before anything is sent."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import itertools
+import json
+import logging
+import time
+from decimal import Decimal, InvalidOperation
+from typing import Any, Mapping, Optional, Union
+
+from .callbacks import CallbackDispatcher, RequestFuture
+from .connection import Connection, Pending
+from .exceptions import APIError, ConnectFailed, InvalidRequest
+from .frames import OP_TEXT, encode_frame
+from .methods import Auth, MethodSpec, spec_for
+from .signing import Ed25519Signer, Signer, payload_from_wire, wire_value
+
+log = logging.getLogger("binance_wsapi")
+
+__all__ = ["RequestBuilder", "recv_window_wire"]
+
+_MAX_RECV_WINDOW = 60000
+# Added by the client to signed requests; a caller passing them would be signing by hand.
+_CLIENT_OWNED = ("apiKey", "timestamp")
+_dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def _frame(request_id: Union[int, str], method: str, wire: Mapping[str, Any]) -> bytes:
+    body: dict[str, Any] = {"id": request_id, "method": method}
+    if wire:
+        body["params"] = wire
+    return encode_frame(OP_TEXT, _dumps(body).encode("utf-8"))
+
+
+def recv_window_wire(value: Union[int, float, Decimal, str]) -> Union[int, str]:
+    """Check a recvWindow (ms, 0 < w <= 60000, at most 3 decimals) and render it for the wire."""
+    try:
+        number = Decimal(str(value)) if not isinstance(value, bool) else None
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        raise InvalidRequest(f"recvWindow={value!r} is not a number of milliseconds")
+    if not 0 < number <= _MAX_RECV_WINDOW:
+        raise InvalidRequest(f"recvWindow={value!r} must be above 0 and at most {_MAX_RECV_WINDOW} ms")
+    if number != number.quantize(Decimal("0.001")):
+        raise InvalidRequest(f"recvWindow={value!r} has more than 3 decimals; Binance takes milliseconds to 0.001")
+    return int(number) if number == number.to_integral_value() else format(number.normalize(), "f")
+
+
+class RequestBuilder:
+    """Builds `Pending` requests for one client: ids, rendering, timestamps and signatures.
+
+    It holds the credentials, so that the supervisor can log a new connection on without
+    holding a reference to the `Client`.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: Optional[str],
+        signer: Optional[Signer],
+        recv_window: Union[int, str, None],
+        session_logon: bool,
+        dispatcher: CallbackDispatcher,
+    ) -> None:
+        self.api_key = api_key
+        self.signer = signer
+        self.recv_window = recv_window
+        self.session_logon = session_logon
+        self.clock_offset_ms = 0.0
+        self._dispatcher = dispatcher
+        self._ids = itertools.count(1)
+
+    def build(
+        self,
+        method: str,
+        params: Optional[Mapping[str, Any]],
+        timeout: Optional[float],
+        *,
+        signed: Optional[bool] = None,
+        unwrap: bool = False,
+    ) -> Pending:
+        """Validate, render and (when the method needs it) sign one request."""
+        if not isinstance(method, str) or not method:
+            raise InvalidRequest(f"method must be a wire method name such as 'depth', not {method!r}")
+        spec = spec_for(method)
+        auth = self._auth(method, spec, signed)
+        wire: dict[str, Any] = {}
+        if params:
+            for name, value in params.items():
+                if value is None:
+                    continue
+                if not isinstance(name, str):
+                    raise InvalidRequest(f"parameter names must be strings, got {name!r}")
+                wire[name] = wire_value(name, value)
+        if "recvWindow" in wire:
+            wire["recvWindow"] = recv_window_wire(wire["recvWindow"])
+        stamped_at = None
+        if "signature" not in wire:  # a request the caller signed themselves is sent as given
+            stamped_at = self._authenticate(method, spec, auth, wire)
+        state_changing = spec.state_changing if spec is not None else auth is not Auth.NONE
+        request_id = next(self._ids)
+        frame = _frame(request_id, method, wire)
+        client_order_id = None
+        if state_changing:
+            client_order_id = wire.get("newClientOrderId") or wire.get("listClientOrderId") or wire.get(
+                "origClientOrderId"
+            )
+        pending = Pending(
+            request_id,
+            method,
+            frame,
+            RequestFuture(self._dispatcher),
+            timeout,
+            state_changing,
+            wire,
+            client_order_id,
+            unwrap,
+        )
+        if stamped_at is not None:
+            pending.stamped_at = stamped_at
+            pending.offset_ms = self.clock_offset_ms
+        return pending
+
+    def restamp(self, pending: Pending) -> None:
+        """Re-express a queued request's timestamp with the clock offset measured since.
+
+        A request made before the server clock was measured (the first call of a client, or
+        during a reconnect) carries the local time of the call. Once the offset is known, the
+        same instant is re-stamped in server time and re-signed. recvWindow still counts from
+        the moment of the call, so a request that waited too long is still refused.
+        """
+        if pending.stamped_at is None or pending.offset_ms == self.clock_offset_ms:
+            return
+        wire = dict(pending.params)
+        wire["timestamp"] = int(pending.stamped_at * 1000 + self.clock_offset_ms)
+        if "signature" in wire:
+            del wire["signature"]
+            assert self.signer is not None
+            wire["signature"] = self.signer.sign(payload_from_wire(wire))
+        pending.params = wire
+        pending.offset_ms = self.clock_offset_ms
+        pending.frame = _frame(pending.id, pending.method, wire)
+
+    def _auth(self, method: str, spec: Optional[MethodSpec], signed: Optional[bool]) -> Auth:
+        if spec is None:
+            # Not in our table (a newer method, or a removed one): send it as the caller says.
+            log.debug("%s is not a known method; sending it %s", method, "signed" if signed else "unsigned")
+            return Auth.SIGNED if signed else Auth.NONE
+        if signed is not None and signed != (spec.auth in (Auth.SIGNED, Auth.ALWAYS_SIGNED)):
+            raise InvalidRequest(
+                f"{method} is {'not ' if signed else ''}a signed method; leave signed= unset for known methods"
+            )
+        return spec.auth
+
+    def _authenticate(
+        self, method: str, spec: Optional[MethodSpec], auth: Auth, wire: dict[str, Any]
+    ) -> Optional[float]:
+        """Add what `auth` requires; the local time the request was stamped with, if it was."""
+        if auth is Auth.NONE:
+            return None
+        if auth is Auth.SESSION:
+            if not self.session_logon:
+                raise InvalidRequest(
+                    f"{method} works only on a connection logged on with an Ed25519 key "
+                    "(Client(..., session_logon=True)); with other keys use "
+                    "userDataStream.subscribe.signature"
+                )
+            return None
+        if self.signer is None or self.api_key is None:
+            kind = spec.security.value if spec is not None else "signed"
+            raise InvalidRequest(f"{method} is a {kind} method: create the Client with api_key and api_secret")
+        for name in _CLIENT_OWNED:
+            if name in wire:
+                raise InvalidRequest(
+                    f"{name} is added by the client; leave it out (or send a request you signed "
+                    "yourself, including signature)"
+                )
+        now = time.time()
+        wire["timestamp"] = int(now * 1000 + self.clock_offset_ms)
+        if "recvWindow" not in wire and self.recv_window is not None:
+            wire["recvWindow"] = self.recv_window
+        if auth is Auth.ALWAYS_SIGNED or not self.session_logon:
+            wire["apiKey"] = self.api_key
+            wire["signature"] = self.signer.sign(payload_from_wire(wire))
+        return now
+
+    def prepare(self, conn: Connection, timeout: float) -> None:
+        """Ready a new connection before it carries requests: measure the clock, then log on.
+
+        Runs on every (re)connection of a client with credentials. The clock comes first
+        because `session.logon` is itself timestamped.
+        """
+        deadline = time.monotonic() + timeout
+        before = time.time()
+        server_ms = self._roundtrip(conn, "time", deadline)["serverTime"]
+        self.clock_offset_ms = clock_offset_ms(before, server_ms, time.time())
+        if self.session_logon:
+            self._roundtrip(conn, "session.logon", deadline)
+            conn.logged_on = True
+
+    def _roundtrip(self, conn: Connection, method: str, deadline: float) -> Any:
+        timeout = max(0.0, deadline - time.monotonic())
+        pending = self.build(method, None, timeout, unwrap=True)
+        if not conn.send(pending):
+            raise ConnectFailed(f"{method} could not be sent: the new connection closed")
+        try:
+            return pending.future.result(timeout)
+        except APIError as exc:
+            raise ConnectFailed(f"{method} was refused on a new connection: {exc}") from exc
+        except concurrent.futures.TimeoutError:
+            conn.inflight.pop(pending.id, None)
+            raise ConnectFailed(f"{method} got no answer within {timeout:.3g} s on a new connection") from None
+        except Exception as exc:
+            raise ConnectFailed(f"{method} failed on a new connection: {exc}") from exc
+
+    @property
+    def key_type(self) -> Optional[str]:
+        return self.signer.key_type if self.signer is not None else None
+
+
+def clock_offset_ms(before: float, server_ms: float, after: float) -> float:
+    """Server minus local clock, in ms, from a `time` call: its answer is taken to be from the midpoint."""
+    return server_ms - (before + after) * 500.0
+
+
+def default_session_logon(signer: Optional[Signer], requested: Optional[bool]) -> bool:
+    """Ed25519 keys log on by default; other key types cannot."""
+    is_ed25519 = isinstance(signer, Ed25519Signer) or getattr(signer, "key_type", None) == "ed25519"
+    if requested and not is_ed25519:
+        raise InvalidRequest(
+            "session_logon=True needs an Ed25519 key: Binance's session.logon accepts no other key type"
+        )
+    return is_ed25519 if requested is None else requested

@@ -1,0 +1,322 @@
+"""The blocking `Client` and its non-blocking twin, `client.futures`."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import itertools
+import logging
+import threading
+import time
+import weakref
+from concurrent.futures import Future
+from typing import Any, Callable, Generic, Mapping, Optional, TypeVar, Union
+
+from .builder import RequestBuilder, clock_offset_ms, default_session_logon, recv_window_wire
+from .callbacks import CallbackDispatcher
+from .config import PRODUCTION_URL, TESTNET_URL, USE_CLIENT_DEFAULT, Backoff, Heartbeat, Timeout, UseClientDefault
+from .connection import Pending
+from .exceptions import InvalidRequest
+from .models import RateLimit, Response, rate_limits_from_wire
+from .signing import Password, Signer, load_signer
+from .supervisor import LateResponse, Supervisor
+
+log = logging.getLogger("binance_wsapi")
+
+__all__ = ["Client", "Futures"]
+
+_R = TypeVar("_R")
+TimeoutArg = Union[float, None, UseClientDefault]
+_client_numbers = itertools.count(1)
+
+
+class _Methods(Generic[_R]):
+    """The named methods, written once for both faces of the client.
+
+    `Client` returns each result (``_R`` = the JSON result); `Futures` returns a Future of
+    it. Each method is a thin, typed wrapper around `_call`; the method table in
+    `binance_wsapi.methods` says how the request is signed and weighed.
+    """
+
+    def _call(self, method: str, params: Optional[Mapping[str, Any]], timeout: TimeoutArg) -> _R:
+        raise NotImplementedError
+
+    def ping(self, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> _R:
+        """Test connectivity: `ping` (weight 1, NONE). The result is ``{}``."""
+        return self._call("ping", None, timeout)
+
+    def time(self, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> _R:
+        """Server time: `time` (weight 1, NONE). The result is ``{"serverTime": <epoch ms>}``."""
+        return self._call("time", None, timeout)
+
+
+class Client(_Methods[Any]):
+    """A blocking, thread-safe client for the Binance Spot WebSocket API.
+
+    ::
+
+        with Client(api_key, api_secret) as client:
+            client.ping()
+            book = client.request("depth", {"symbol": "BTCUSDT", "limit": 5}).result
+
+    `api_secret` is an HMAC secret, or the PEM text of an RSA or Ed25519 private key
+    (`private_key_password` if it is encrypted); or pass a `signer`. With an Ed25519 key each
+    connection logs on with `session.logon`, so requests need no per-request signature.
+
+    Any number of threads may call at once. Every call has a deadline: ``timeout=`` seconds
+    per call, the client's default otherwise, `None` to wait forever. The first call
+    connects; `connect()` does it ahead of time. Always `close()` (or use ``with``).
+    """
+
+    def __init__(
+        self,
+        api_key: Optional[str] = None,
+        api_secret: Union[str, bytes, None] = None,
+        *,
+        url: str = PRODUCTION_URL,
+        timeout: Union[Timeout, float, None] = 10.0,
+        signer: Optional[Signer] = None,
+        private_key_password: Password = None,
+        recv_window: Union[int, float, str, None] = 5000,
+        session_logon: Optional[bool] = None,
+        backoff: Backoff = Backoff(),
+        heartbeat: Heartbeat = Heartbeat(),
+        max_message_size: int = 64 * 1024 * 1024,
+        callback_queue_size: int = 10_000,
+        websocket_options: Optional[Mapping[str, Any]] = None,
+        name: Optional[str] = None,
+    ) -> None:
+        if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
+            raise InvalidRequest(f"url must start with wss:// (or ws://), got {url!r}")
+        if signer is not None and api_secret is not None:
+            raise InvalidRequest("pass either api_secret or signer, not both")
+        if api_secret is not None:
+            signer = load_signer(api_secret, private_key_password)
+        elif private_key_password is not None:
+            raise InvalidRequest("private_key_password was given without api_secret")
+        if (signer is None) != (api_key is None):
+            raise InvalidRequest("api_key and api_secret (or signer) go together: pass both or neither")
+        self._timeout = Timeout.coerce(timeout)
+        self._url = url
+        self.name = name or f"binance-wsapi-{next(_client_numbers)}"
+        dispatcher = CallbackDispatcher(f"{self.name}-callbacks", callback_queue_size)
+        self._builder = RequestBuilder(
+            api_key=api_key,
+            signer=signer,
+            recv_window=None if recv_window is None else recv_window_wire(recv_window),
+            session_logon=default_session_logon(signer, session_logon),
+            dispatcher=dispatcher,
+        )
+        self._supervisor = Supervisor(
+            url=url,
+            name=self.name,
+            timeout=self._timeout,
+            backoff=backoff,
+            heartbeat=heartbeat,
+            max_message_size=max_message_size,
+            ws_options=dict(websocket_options or {}),
+            dispatcher=dispatcher,
+            prepare=self._builder.prepare if signer is not None else None,
+            restamp=self._builder.restamp,
+        )
+        # The library's threads reference the supervisor, never this object, so dropping the
+        # last reference to a client (a re-run notebook cell) closes it here.
+        self._finalizer = weakref.finalize(self, _abandon, self._supervisor, self._timeout.close)
+
+    @classmethod
+    def testnet(cls, api_key: Optional[str] = None, api_secret: Union[str, bytes, None] = None, **kwargs: Any) -> Client:
+        """A client for the Spot testnet (testnet keys differ from production keys)."""
+        return cls(api_key, api_secret, url=TESTNET_URL, **kwargs)
+
+    # -- calls -----------------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        params: Optional[Mapping[str, Any]] = None,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        signed: Optional[bool] = None,
+    ) -> Response:
+        """Send any wire method with wire params and wait for its `Response`.
+
+        Known methods are signed as the method table says; for a method this version does
+        not know, pass ``signed=True`` to have it signed. Params holding a `signature` are
+        sent exactly as given.
+        """
+        return self._wait(self._submit(method, params, timeout, signed=signed, unwrap=False))  # type: ignore[no-any-return]
+
+    def request_future(
+        self,
+        method: str,
+        params: Optional[Mapping[str, Any]] = None,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        signed: Optional[bool] = None,
+    ) -> Future[Response]:
+        """Like `request`, without waiting: a Future of the `Response`, failed at the deadline."""
+        return self._submit(method, params, timeout, signed=signed, unwrap=False, track=True).future
+
+    @property
+    def futures(self) -> Futures:
+        """The same named methods, returning `concurrent.futures.Future`s instead of waiting."""
+        return Futures(self)
+
+    def _call(self, method: str, params: Optional[Mapping[str, Any]], timeout: TimeoutArg) -> Any:
+        return self._wait(self._submit(method, params, timeout, unwrap=True))
+
+    def _submit(
+        self,
+        method: str,
+        params: Optional[Mapping[str, Any]],
+        timeout: TimeoutArg,
+        *,
+        signed: Optional[bool] = None,
+        unwrap: bool,
+        track: bool = False,
+    ) -> Pending:
+        supervisor = self._supervisor
+        if supervisor.closed is not None:
+            raise supervisor.closed_error()
+        seconds = self._timeout.request if isinstance(timeout, UseClientDefault) else timeout
+        if seconds is not None and not seconds > 0:
+            raise InvalidRequest(f"timeout={seconds!r}: pass a positive number of seconds, or None to wait forever")
+        pending = self._builder.build(method, params, seconds, signed=signed, unwrap=unwrap)
+        supervisor.submit(pending)
+        if track and pending.deadline is not None and not pending.future.done():
+            supervisor.track_deadline(pending)
+        return pending
+
+    def _wait(self, pending: Pending) -> Any:
+        future = pending.future
+        try:
+            if pending.deadline is None:
+                exc = future.exception()
+            else:
+                try:
+                    exc = future.exception(max(0.0, pending.deadline - time.monotonic()))
+                except concurrent.futures.TimeoutError:
+                    self._supervisor.expire(pending, pending.timeout)
+                    # Whoever completed it instead (a response racing the deadline) is about to.
+                    exc = future.exception(self._timeout.close)
+        except BaseException:
+            # Interrupted (e.g. KeyboardInterrupt in a notebook): forget the request, keep going.
+            self._supervisor.expire(pending, pending.timeout)
+            raise
+        if exc is not None:
+            raise exc
+        return future.result()
+
+    # -- connection --------------------------------------------------------------------------
+
+    def connect(self, timeout: Optional[float] = None) -> None:
+        """Connect (and log on) now instead of on the first call; ConnectFailed if that fails.
+
+        `timeout` defaults to the connect timeout.
+        """
+        supervisor = self._supervisor
+        if supervisor.closed is not None:
+            raise supervisor.closed_error()
+        supervisor.wait_connected(self._timeout.connect if timeout is None else timeout)
+
+    def close(self, timeout: Optional[float] = None) -> None:
+        """Close the client: fail pending requests with ClientClosed and stop its threads.
+
+        Idempotent and safe from any thread, including an event handler. Waits up to `timeout`
+        seconds (default: the configured close timeout) for the threads to end. A closed
+        client cannot be reopened: create a new one.
+        """
+        self._finalizer.detach()
+        self._supervisor.close(self._timeout.close if timeout is None else timeout)
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        """True once `close()` was called (or the client died)."""
+        return self._supervisor.closed is not None
+
+    @property
+    def url(self) -> str:
+        return self._url
+
+    @property
+    def rate_limits(self) -> tuple[RateLimit, ...]:
+        """The latest usage seen for each rate limit (type, interval), from any response."""
+        limits = rate_limits_from_wire(list(self._supervisor.rate_limits.values()))
+        return tuple(sorted(limits, key=lambda limit: limit.key))
+
+    @property
+    def late_responses(self) -> tuple[LateResponse, ...]:
+        """The last 100 responses that arrived after their request had timed out."""
+        return tuple(self._supervisor.late_responses)
+
+    @property
+    def clock_offset(self) -> float:
+        """Server clock minus local clock, in seconds: measured on each connection of a client
+        with credentials, and by `sync_clock()`."""
+        return self._builder.clock_offset_ms / 1000.0
+
+    def sync_clock(self, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> float:
+        """Measure the server clock offset with `time` (round-trip midpoint); use it for timestamps.
+
+        Returns the offset in seconds (server minus local).
+        """
+        before = time.time()
+        server_ms = self.time(timeout=timeout)["serverTime"]
+        self._builder.clock_offset_ms = clock_offset_ms(before, server_ms, time.time())
+        return self.clock_offset
+
+    def add_event_handler(self, handler: Callable[[dict[str, Any]], None]) -> None:
+        """Call ``handler(message)`` for every event frame (``{"event": {...}, ...}``).
+
+        Handlers run on the client's callback thread, in order, never on the I/O thread; an
+        exception in a handler is logged and does not stop the others.
+        """
+        self._supervisor.add_handler(handler)
+
+    def remove_event_handler(self, handler: Callable[[dict[str, Any]], None]) -> None:
+        """Stop calling a handler added with `add_event_handler`."""
+        self._supervisor.remove_handler(handler)
+
+    @property
+    def threads(self) -> list[threading.Thread]:
+        """The threads this client started (for diagnostics and tests)."""
+        return self._supervisor.threads
+
+    def __repr__(self) -> str:
+        builder = self._builder
+        key = f" api_key={_mask(builder.api_key)!r} key_type={builder.key_type}" if builder.api_key else ""
+        return f"<Client {self.name!r} url={self._url!r}{key} {self._supervisor.state()}>"
+
+
+class Futures(_Methods["Future[Any]"]):
+    """`client.futures`: every named method, returning a Future of its result at once.
+
+    The Future fails with the same exceptions the blocking call would raise, including
+    RequestTimeout at the deadline even if nobody waits on it. Its done-callbacks run on
+    the client's callback thread. `cancel()` succeeds only before the request is sent.
+    """
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def _call(self, method: str, params: Optional[Mapping[str, Any]], timeout: TimeoutArg) -> Future[Any]:
+        return self._client._submit(method, params, timeout, unwrap=True, track=True).future
+
+
+def _abandon(supervisor: Supervisor, timeout: float) -> None:
+    if supervisor.closed is None:
+        log.debug("%s was garbage-collected without close(); closing it", supervisor.name)
+    supervisor.close(timeout)
+
+
+def _mask(secret: Optional[str]) -> str:
+    return f"{secret[:4]}…" if secret else ""

@@ -1,0 +1,425 @@
+"""One WebSocket connection and its I/O thread.
+
+The I/O thread is the only reader of the socket. It parses frames, answers server pings,
+matches each response to its request by `id` through the in-flight registry, and completes
+that request's future. It never runs user code: events and done-callbacks go to the callback
+thread. Callers write their own requests (under a send lock), so a request costs no thread
+hand-off on the way out.
+
+Registry invariant, which is what makes "every request ends in a result or an exception"
+hold without a lock on the hot path: a request is registered *before* it is written; the
+connection is marked dead *before* the registry is drained; a caller re-checks `dead` after
+registering. Whoever pops an entry from the registry (the I/O thread with a response, the
+I/O thread draining on disconnect, or a caller giving up) is the one that completes it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+import time
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Union
+
+import websocket
+
+from .exceptions import (
+    BinanceWSAPIError,
+    ConnectFailed,
+    ConnectionLost,
+    RequestTimeout,
+    error_from_response,
+    status_unknown,
+)
+from .frames import OP_BINARY, OP_CLOSE, OP_PING, OP_PONG, OP_TEXT, FrameReader, ProtocolError, close_payload, encode_frame
+from .models import Response, rate_limits_from_wire
+
+if TYPE_CHECKING:
+    from .callbacks import RequestFuture
+
+log = logging.getLogger("binance_wsapi")
+
+__all__ = ["Connection", "Pending"]
+
+_RECV_SIZE = 1 << 16
+RequestId = Union[int, str]
+
+
+class Pending:
+    """One request on its way: what to send, where its answer goes, and what to say if it is lost."""
+
+    __slots__ = (
+        "id",
+        "method",
+        "frame",
+        "future",
+        "deadline",
+        "state_changing",
+        "params",
+        "client_order_id",
+        "sent_at",
+        "conn",
+        "unwrap",
+        "started",
+        "timeout",
+        "stamped_at",
+        "offset_ms",
+    )
+
+    def __init__(
+        self,
+        id: RequestId,
+        method: str,
+        frame: bytes,
+        future: RequestFuture[Any],
+        timeout: Optional[float],
+        state_changing: bool,
+        params: Mapping[str, Any],
+        client_order_id: Optional[str],
+        unwrap: bool = False,
+    ) -> None:
+        self.id = id
+        self.method = method
+        self.frame = frame
+        self.future = future
+        #: Seconds the caller allowed (None: forever) and the monotonic deadline they give.
+        self.timeout = timeout
+        self.deadline = None if timeout is None else time.monotonic() + timeout
+        self.state_changing = state_changing
+        self.params = params
+        self.client_order_id = client_order_id
+        self.sent_at = 0.0
+        self.conn: Optional[Connection] = None
+        #: Complete with the response's `result` instead of the whole Response.
+        self.unwrap = unwrap
+        #: set_running_or_notify_cancel() was called: from here on the future cannot be cancelled.
+        self.started = False
+        #: For requests the client timestamped: the local call time and the clock offset used.
+        self.stamped_at: Optional[float] = None
+        self.offset_ms = 0.0
+
+    def fail(self, cause: type[BinanceWSAPIError], message: str, *, sent: bool) -> None:
+        """Complete with `cause`, as ExecutionStatusUnknown too if it may have executed."""
+        exc: BinanceWSAPIError
+        if sent and self.state_changing:
+            exc = status_unknown(
+                cause,
+                message,
+                params=self.params,
+                client_order_id=self.client_order_id,
+                method=self.method,
+                request_id=self.id,
+            )
+        else:
+            exc = cause(message, method=self.method, request_id=self.id)
+        if isinstance(exc, RequestTimeout):
+            exc.sent = sent
+        settle(self.future, exc)
+
+
+def settle(future: RequestFuture[Any], exc: BaseException) -> None:
+    """Fail `future` unless the caller already cancelled it (possible only while it was queued)."""
+    try:
+        future.set_exception(exc)
+    except Exception:  # concurrent.futures.InvalidStateError: cancelled by its owner
+        pass
+
+
+class _ServerClosed(Exception):
+    pass
+
+
+class Connection:
+    """A connected WebSocket with a running I/O thread.
+
+    `open()` runs on the supervisor thread; `send()` on any caller thread; everything named
+    ``_on_*`` runs on this connection's I/O thread.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        name: str,
+        max_message_size: int,
+        ws_options: Mapping[str, Any],
+        on_event: Callable[[Connection, dict[str, Any]], None],
+        on_rate_limits: Callable[[list[Any]], None],
+        on_unmatched: Callable[[Connection, dict[str, Any]], None],
+        on_lost: Callable[[Connection, BaseException], None],
+        on_died: Callable[[BaseException], None],
+    ) -> None:
+        self.url = url
+        self.name = name
+        self.inflight: dict[Any, Pending] = {}
+        self.dead = False
+        self.draining = False
+        self.logged_on = False
+        self.connected_at = 0.0
+        self.last_rx = 0.0
+        self.ping_sent_at: Optional[float] = None
+        self.thread: Optional[threading.Thread] = None
+        self._closing = False
+        self._lost_reason: Optional[BaseException] = None
+        self._max_message_size = max_message_size
+        self._ws_options = ws_options
+        self._sock: Any = None
+        self._send_lock = threading.Lock()
+        self._on_event = on_event
+        self._on_rate_limits = on_rate_limits
+        self._on_unmatched = on_unmatched
+        self._on_lost = on_lost
+        self._on_died = on_died
+
+    def __repr__(self) -> str:
+        state = "dead" if self.dead else "draining" if self.draining else "open"
+        return f"<Connection {self.name} {state} in_flight={len(self.inflight)}>"
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def open(self, timeout: float, io_timeout: float) -> None:
+        """Connect, handshake and start the I/O thread; ConnectFailed on any failure.
+
+        `io_timeout` bounds every later socket operation: a write stuck that long (the peer
+        stopped reading) kills the connection instead of blocking its caller forever. An idle
+        read just wakes the I/O thread, which goes back to reading.
+        """
+        try:
+            ws = websocket.create_connection(
+                self.url, timeout=timeout, skip_utf8_validation=True, **self._ws_options
+            )
+        except Exception as exc:
+            raise ConnectFailed(f"could not connect to {self.url}: {_describe(exc)}") from exc
+        sock = ws.sock
+        assert sock is not None
+        sock.settimeout(io_timeout)
+        self._sock = sock
+        self.connected_at = self.last_rx = time.monotonic()
+        self.thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+        self.thread.start()
+
+    # -- caller side -----------------------------------------------------------------------
+
+    def send(self, pending: Pending) -> bool:
+        """Register and write `pending`. False means nothing was sent: use another connection.
+
+        True means the request is now this connection's to complete, even if the write failed
+        after the I/O thread had already failed it as lost.
+        """
+        if not pending.started:
+            pending.started = True
+            if not pending.future.set_running_or_notify_cancel():
+                return True  # its owner cancelled it while it waited: nothing to send
+        inflight = self.inflight
+        pending.conn = self
+        inflight[pending.id] = pending
+        if self.dead or self.draining:
+            return inflight.pop(pending.id, None) is None
+        pending.sent_at = time.perf_counter()
+        try:
+            with self._send_lock:
+                self._sock.sendall(pending.frame)
+        except (OSError, AttributeError) as exc:
+            # A failed write leaves at most a partial frame, which the server cannot execute.
+            self.abort(ConnectionLost(f"write failed: {_describe(exc)}"))
+            return inflight.pop(pending.id, None) is None
+        return True
+
+    def send_ping(self) -> None:
+        """Send a ping frame (heartbeat) unless a write is under way; any frame back proves life."""
+        self._send_control(OP_PING, b"", wait=False)
+
+    def _send_control(self, opcode: int, payload: bytes, wait: bool = True) -> None:
+        frame = encode_frame(opcode, payload)
+        if not self._send_lock.acquire(wait):
+            return  # a write is in progress; if it is stuck, the heartbeat deadline catches it
+        try:
+            self._sock.sendall(frame)
+        except (OSError, AttributeError) as exc:
+            self.abort(ConnectionLost(f"write failed: {_describe(exc)}"))
+        finally:
+            self._send_lock.release()
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def abort(self, reason: BaseException) -> None:
+        """Declare the connection dead now; the I/O thread fails what is in flight with `reason`."""
+        if self.dead:
+            return
+        self.dead = True
+        self._lost_reason = reason
+        self._shutdown()
+
+    def close(self, cause: type[BinanceWSAPIError], message: str, code: int = 1000, reason: str = "") -> None:
+        """Close on purpose (no reconnect follows): fail what is in flight with `cause`, then hang up.
+
+        `dead` is set before the registry is drained, so a caller registering concurrently
+        either sees it and takes its request back, or is drained here.
+        """
+        if self._closing:
+            return
+        self._closing = True
+        self.dead = True
+        self.fail_all(cause, message)
+        sock = self._sock
+        if sock is not None:
+            # A polite close frame, but never block on it: the peer may have stopped reading.
+            if self._send_lock.acquire(timeout=0.5):
+                try:
+                    sock.settimeout(0.5)
+                    sock.sendall(encode_frame(OP_CLOSE, close_payload(code, reason)))
+                except (OSError, ValueError):
+                    pass
+                finally:
+                    self._send_lock.release()
+        self._shutdown()
+
+    def fail_all(self, cause: type[BinanceWSAPIError], message: str) -> None:
+        """Complete every in-flight request with `cause` (ExecutionStatusUnknown where it applies)."""
+        inflight = self.inflight
+        while inflight:
+            try:
+                _, pending = inflight.popitem()
+            except KeyError:  # emptied concurrently
+                break
+            pending.fail(cause, message, sent=True)
+
+    def _shutdown(self) -> None:
+        sock = self._sock
+        if sock is None:
+            return
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # wakes the I/O thread's blocking recv
+        except OSError:
+            pass
+        try:
+            sock.close()
+        except OSError:
+            pass
+
+    # -- the I/O thread --------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._read_loop()
+        except (OSError, ProtocolError, _ServerClosed, ValueError) as exc:
+            self._finish(exc)
+        except BaseException as exc:  # a bug or an interpreter shutdown: record it, wake everyone
+            self.dead = True
+            self._shutdown()
+            self._on_died(exc)
+        else:  # pragma: no cover - the loop only ends by raising
+            self._finish(ConnectionLost("connection closed"))
+
+    def _finish(self, exc: BaseException) -> None:
+        self.dead = True
+        if self._closing:
+            return
+        reason = self._lost_reason or exc
+        self._shutdown()
+        self.fail_all(ConnectionLost, f"connection lost: {_describe(reason)}")
+        self._on_lost(self, reason)
+
+    def _read_loop(self) -> None:
+        recv = self._sock.recv
+        feed = FrameReader(self._max_message_size).feed
+        monotonic = time.monotonic
+        on_text = self._on_text
+        while True:
+            try:
+                data = recv(_RECV_SIZE)
+            except socket.timeout:
+                continue  # idle; the supervisor's heartbeat decides when silence means death
+            if not data:
+                raise _ServerClosed("the server closed the TCP connection")
+            self.last_rx = monotonic()
+            for opcode, payload in feed(data):
+                if opcode == OP_TEXT:
+                    on_text(payload)
+                elif opcode == OP_PING:
+                    self._send_control(OP_PONG, payload)
+                elif opcode == OP_CLOSE:
+                    self._on_close_frame(payload)
+                elif opcode == OP_BINARY:
+                    log.warning("%s: ignored a binary frame of %d bytes (JSON session)", self.name, len(payload))
+                elif opcode != OP_PONG:
+                    raise ProtocolError(f"unknown opcode {opcode}")
+
+    def _on_close_frame(self, payload: bytes) -> None:
+        code = int.from_bytes(payload[:2], "big") if len(payload) >= 2 else 1005
+        reason = payload[2:].decode("utf-8", "replace")
+        if not self._closing:
+            self._send_control(OP_CLOSE, payload[:2])
+        raise _ServerClosed(f"the server closed the connection (code {code}{': ' + reason if reason else ''})")
+
+    def _on_text(self, payload: bytes) -> None:
+        try:
+            msg = json.loads(payload)
+        except ValueError:
+            log.error("%s: ignored a frame that is not JSON: %r", self.name, payload[:200])
+            return
+        if type(msg) is not dict:
+            log.error("%s: ignored a JSON frame that is not an object: %r", self.name, payload[:200])
+            return
+        status = msg.get("status")
+        if status is None:
+            if "event" in msg:
+                self._on_event(self, msg)
+            else:
+                log.warning("%s: ignored a frame with neither status nor event: %r", self.name, payload[:200])
+            return
+        rate_limits = msg.get("rateLimits")
+        if rate_limits:
+            self._on_rate_limits(rate_limits)
+        try:
+            pending = self.inflight.pop(msg.get("id"), None)
+        except TypeError:  # an unhashable id cannot be ours
+            pending = None
+        if pending is None:
+            self._on_unmatched(self, msg)
+            return
+        try:
+            self._resolve(pending, msg, status, rate_limits)
+        except BaseException:
+            # Dying mid-resolution: put the request back so the teardown fails it too.
+            self.inflight[pending.id] = pending
+            raise
+        if self.draining and not self.inflight:
+            self.close(ConnectionLost, "connection rotated", 1000, "rotated")
+
+    def _resolve(self, pending: Pending, msg: dict[str, Any], status: Any, rate_limits: Any) -> None:
+        future = pending.future
+        if type(status) is int and 200 <= status < 300:
+            if pending.unwrap:
+                future.set_result(msg.get("result"))
+            else:
+                future.set_result(
+                    Response(pending.id, status, msg.get("result"), rate_limits_from_wire(rate_limits or ()))
+                )
+        else:
+            error = msg.get("error")
+            future.set_exception(
+                error_from_response(
+                    status if type(status) is int else 0,
+                    error if isinstance(error, dict) else {"msg": repr(error)},
+                    request_id=pending.id,
+                    method=pending.method,
+                    state_changing=pending.state_changing,
+                    params=pending.params,
+                    client_order_id=pending.client_order_id,
+                )
+            )
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "response id=%s %s status=%s in %.3f ms",
+                pending.id,
+                pending.method,
+                status,
+                (time.perf_counter() - pending.sent_at) * 1e3,
+            )
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

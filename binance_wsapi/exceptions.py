@@ -1,0 +1,388 @@
+"""Every exception binance_wsapi raises, in one tree.
+
+    BinanceWSAPIError
+    ├── InvalidRequest (also ValueError)   bad input, caught before anything was sent
+    ├── ClientClosed                       the client was closed; nothing more is sent
+    │   └── IOThreadDied                   ...because a library thread failed (the cause is chained)
+    ├── ConnectFailed                      could not connect or log on
+    ├── ConnectionLost                     the connection dropped while the request was in flight
+    ├── RequestTimeout (also TimeoutError) no answer before the call's deadline
+    ├── ExecutionStatusUnknown             a state-changing request may or may not have executed
+    └── APIError                           Binance answered with an error (status, code, msg)
+        ├── RateLimited                    429: request weight or order count exceeded
+        │   └── TooManyOrders              -1015
+        ├── IPBanned                       418: the IP is banned until `retry_after`
+        ├── WAFBlocked                     403
+        ├── ServerError                    5xx: the request may or may not have executed
+        ├── UnexpectedResponse             -1006: execution status unknown
+        ├── BackendTimeout                 -1007: execution status unknown
+        ├── AuthenticationError            -1002, -1022, -2014, -2015
+        │   ├── InvalidSignature           -1022
+        │   └── InvalidAPIKey              -2014, -2015
+        ├── InvalidTimestamp               -1021
+        ├── InvalidParameter               -1100 ... -1199 (bad, missing or unknown parameters)
+        ├── RequestRejected                -1013: rejected before the matching engine (filters)
+        ├── OrderRejected                  -2010
+        ├── CancelRejected                 -2011
+        └── OrderNotFound                  -2013
+
+`ExecutionStatusUnknown` is never raised alone. A state-changing request (an order placed,
+cancelled or amended) that may have reached the matching engine without a definitive answer
+raises a class that is *both* `ExecutionStatusUnknown` and the specific cause, so either
+``except RequestTimeout`` or ``except ExecutionStatusUnknown`` catches it:
+
+    ExecutionStatusUnknown + RequestTimeout     -> StatusUnknownTimeout
+    ExecutionStatusUnknown + ConnectionLost     -> StatusUnknownConnectionLost
+    ExecutionStatusUnknown + ClientClosed       -> StatusUnknownClientClosed
+    ExecutionStatusUnknown + ServerError        -> StatusUnknownServerError
+    ExecutionStatusUnknown + UnexpectedResponse -> StatusUnknownUnexpectedResponse
+    ExecutionStatusUnknown + BackendTimeout     -> StatusUnknownBackendTimeout
+
+Any other exception from a request means the request did not execute. Wire errors become
+exceptions in exactly one place: `error_from_response`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional, Union
+
+RequestId = Union[int, str, None]
+
+__all__ = [
+    "APIError",
+    "AuthenticationError",
+    "BackendTimeout",
+    "BinanceWSAPIError",
+    "CancelRejected",
+    "ClientClosed",
+    "ConnectFailed",
+    "ConnectionLost",
+    "ExecutionStatusUnknown",
+    "IOThreadDied",
+    "IPBanned",
+    "InvalidAPIKey",
+    "InvalidParameter",
+    "InvalidRequest",
+    "InvalidSignature",
+    "InvalidTimestamp",
+    "OrderNotFound",
+    "OrderRejected",
+    "RateLimited",
+    "RequestRejected",
+    "RequestTimeout",
+    "ServerError",
+    "StatusUnknownBackendTimeout",
+    "StatusUnknownClientClosed",
+    "StatusUnknownConnectionLost",
+    "StatusUnknownServerError",
+    "StatusUnknownTimeout",
+    "StatusUnknownUnexpectedResponse",
+    "TooManyOrders",
+    "UnexpectedResponse",
+    "WAFBlocked",
+    "error_from_response",
+    "status_unknown",
+]
+
+
+def _rebuild(cls: type[BinanceWSAPIError], args: tuple[Any, ...], state: dict[str, Any]) -> BinanceWSAPIError:
+    exc = cls.__new__(cls, *args)
+    Exception.__init__(exc, *args)
+    exc.__dict__.update(state)
+    return exc
+
+
+class BinanceWSAPIError(Exception):
+    """Base class of every exception raised by binance_wsapi."""
+
+    #: The wire method of the request that failed, when there was one.
+    method: Optional[str]
+    #: The id the request was sent with, when it was sent.
+    request_id: RequestId
+
+    def __init__(self, message: str, *, method: Optional[str] = None, request_id: RequestId = None) -> None:
+        super().__init__(message)
+        self.method = method
+        self.request_id = request_id
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self) -> Any:
+        # Keyword-only constructors break the default pickling of exceptions; rebuild from state.
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+class InvalidRequest(BinanceWSAPIError, ValueError):
+    """The request was refused before anything was sent; the message says what to do instead."""
+
+
+class ClientClosed(BinanceWSAPIError):
+    """The client is closed (by `close()`, by garbage collection, or because a thread failed)."""
+
+
+class IOThreadDied(ClientClosed):
+    """A library thread failed unexpectedly; the client is unusable. The cause is chained."""
+
+
+class ConnectFailed(BinanceWSAPIError):
+    """A connection (TCP, TLS, WebSocket handshake or session logon) could not be established."""
+
+
+class ConnectionLost(BinanceWSAPIError):
+    """The connection dropped after the request was sent and before its response arrived."""
+
+
+class RequestTimeout(BinanceWSAPIError, TimeoutError):
+    """No response arrived before the call's deadline.
+
+    `sent` tells whether the request left the client; an unsent request certainly did not execute.
+    """
+
+    sent: bool
+
+    def __init__(
+        self, message: str, *, sent: bool = True, method: Optional[str] = None, request_id: RequestId = None
+    ) -> None:
+        super().__init__(message, method=method, request_id=request_id)
+        self.sent = sent
+
+
+class ExecutionStatusUnknown(BinanceWSAPIError):
+    """A state-changing request may or may not have executed; query before retrying.
+
+    Always raised combined with its cause (see the module docstring). `params` are the
+    parameters as sent, without `apiKey` and `signature`; `client_order_id` is the
+    client-side id of the order (or order list) to look it up by.
+    """
+
+    params: Mapping[str, Any] = {}
+    client_order_id: Optional[str] = None
+
+
+class APIError(BinanceWSAPIError):
+    """Binance answered the request with an error status.
+
+    `status` is the HTTP-like status, `code` and `msg` the Binance error code and message,
+    `data` the optional extra object (e.g. ``{"serverTime": ..., "retryAfter": ...}``).
+    """
+
+    status: int
+    code: Optional[int]
+    msg: str
+    data: Optional[Mapping[str, Any]]
+
+    def __init__(
+        self,
+        status: int,
+        code: Optional[int],
+        msg: str,
+        data: Optional[Mapping[str, Any]] = None,
+        request_id: RequestId = None,
+        *,
+        method: Optional[str] = None,
+    ) -> None:
+        where = f"{method} " if method else ""
+        super().__init__(
+            f"{where}failed with status {status}, code {code}: {msg} (id={request_id!r})",
+            method=method,
+            request_id=request_id,
+        )
+        self.status = status
+        self.code = code
+        self.msg = msg
+        self.data = data
+
+    @property
+    def retry_after(self) -> Optional[int]:
+        """The epoch time in milliseconds after which Binance accepts requests again, if it said."""
+        value = (self.data or {}).get("retryAfter")
+        return value if isinstance(value, int) else None
+
+
+class RateLimited(APIError):
+    """429: a request-weight or order-count limit was exceeded; back off until `retry_after`."""
+
+
+class TooManyOrders(RateLimited):
+    """-1015: the unfilled order count limit was exceeded."""
+
+
+class IPBanned(APIError):
+    """418: the IP is banned for ignoring 429s, until `retry_after` (epoch milliseconds)."""
+
+
+class WAFBlocked(APIError):
+    """403: the Web Application Firewall blocked the request."""
+
+
+class ServerError(APIError):
+    """5xx: a Binance-side failure. The request may have executed; query before retrying."""
+
+
+class UnexpectedResponse(APIError):
+    """-1006: unexpected response from the message bus; execution status unknown."""
+
+
+class BackendTimeout(APIError):
+    """-1007: the matching engine did not answer within 10 s; execution status unknown."""
+
+
+class AuthenticationError(APIError):
+    """The API key, its permissions or the signature were rejected."""
+
+
+class InvalidSignature(AuthenticationError):
+    """-1022: the signature does not match the request (wrong secret, or wrong key type)."""
+
+
+class InvalidAPIKey(AuthenticationError):
+    """-2014/-2015: unknown or malformed API key, IP not allowed, or missing permission."""
+
+
+class InvalidTimestamp(APIError):
+    """-1021: the timestamp is outside recvWindow, or ahead of the server's clock."""
+
+
+class InvalidParameter(APIError):
+    """-11xx: a parameter was missing, unknown, malformed or in a bad combination."""
+
+
+class RequestRejected(APIError):
+    """-1013: rejected before reaching the matching engine, e.g. a filter failure."""
+
+
+class OrderRejected(APIError):
+    """-2010: the matching engine rejected the new order (balance, filters, would-trigger...)."""
+
+
+class CancelRejected(APIError):
+    """-2011: the cancel was rejected (unknown order, cancel restrictions...)."""
+
+
+class OrderNotFound(APIError):
+    """-2013: the order does not exist."""
+
+
+class StatusUnknownTimeout(ExecutionStatusUnknown, RequestTimeout):
+    """A state-changing request timed out after it was sent."""
+
+
+class StatusUnknownConnectionLost(ExecutionStatusUnknown, ConnectionLost):
+    """The connection dropped after a state-changing request was sent."""
+
+
+class StatusUnknownClientClosed(ExecutionStatusUnknown, ClientClosed):
+    """The client was closed after a state-changing request was sent."""
+
+
+class StatusUnknownServerError(ExecutionStatusUnknown, ServerError):
+    """A state-changing request got a 5xx answer."""
+
+
+class StatusUnknownUnexpectedResponse(ExecutionStatusUnknown, UnexpectedResponse):
+    """A state-changing request got -1006."""
+
+
+class StatusUnknownBackendTimeout(ExecutionStatusUnknown, BackendTimeout):
+    """A state-changing request got -1007."""
+
+
+_STATUS_UNKNOWN: dict[type[BinanceWSAPIError], type[ExecutionStatusUnknown]] = {
+    RequestTimeout: StatusUnknownTimeout,
+    ConnectionLost: StatusUnknownConnectionLost,
+    ClientClosed: StatusUnknownClientClosed,
+    ServerError: StatusUnknownServerError,
+    UnexpectedResponse: StatusUnknownUnexpectedResponse,
+    BackendTimeout: StatusUnknownBackendTimeout,
+}
+
+_BY_CODE: dict[int, type[APIError]] = {
+    -1002: AuthenticationError,
+    -1006: UnexpectedResponse,
+    -1007: BackendTimeout,
+    -1013: RequestRejected,
+    -1015: TooManyOrders,
+    -1021: InvalidTimestamp,
+    -1022: InvalidSignature,
+    -2010: OrderRejected,
+    -2011: CancelRejected,
+    -2013: OrderNotFound,
+    -2014: InvalidAPIKey,
+    -2015: InvalidAPIKey,
+}
+
+# Keys that authorize a request: never carried in an exception.
+_CREDENTIALS = frozenset({"apiKey", "signature"})
+
+
+def _error_class(status: int, code: Optional[int]) -> type[APIError]:
+    if status >= 500:
+        return ServerError
+    if status == 418:
+        return IPBanned
+    if status == 429:
+        return TooManyOrders if code == -1015 else RateLimited
+    if status == 403:
+        return WAFBlocked
+    if code is not None:
+        if code in _BY_CODE:
+            return _BY_CODE[code]
+        if -1199 <= code <= -1100:
+            return InvalidParameter
+    return APIError
+
+
+def status_unknown(
+    cause: type[BinanceWSAPIError],
+    message: str,
+    *,
+    params: Mapping[str, Any],
+    client_order_id: Optional[str],
+    **kwargs: Any,
+) -> BinanceWSAPIError:
+    """Build `cause(message, **kwargs)` combined with ExecutionStatusUnknown.
+
+    `cause` must be one of the classes in the module docstring's second table, or a subclass
+    of one (which then combines as that class).
+    """
+    combined = next(_STATUS_UNKNOWN[k] for k in cause.__mro__ if k in _STATUS_UNKNOWN)
+    return _mark_unknown(combined(message, **kwargs), params, client_order_id)  # type: ignore[no-any-return]
+
+
+def _mark_unknown(
+    exc: ExecutionStatusUnknown, params: Optional[Mapping[str, Any]], client_order_id: Optional[str]
+) -> Any:
+    exc.params = {k: v for k, v in (params or {}).items() if k not in _CREDENTIALS}
+    exc.client_order_id = client_order_id
+    return exc
+
+
+def error_from_response(
+    status: int,
+    error: Mapping[str, Any],
+    *,
+    request_id: RequestId = None,
+    method: Optional[str] = None,
+    state_changing: bool = False,
+    params: Optional[Mapping[str, Any]] = None,
+    client_order_id: Optional[str] = None,
+) -> APIError:
+    """Map one wire error (a response's `status` and `error` object) to its exception.
+
+    With `state_changing`, an answer that leaves the outcome open (5xx, -1006, -1007) gives
+    the ExecutionStatusUnknown combination carrying `params` and `client_order_id`.
+    """
+    code = error.get("code")
+    if not isinstance(code, int):
+        code = None
+    msg = str(error.get("msg", ""))
+    data = error.get("data")
+    if not isinstance(data, Mapping):
+        data = None
+    cls = _error_class(status, code)
+    if state_changing and cls in _STATUS_UNKNOWN:
+        combined_cls: Any = _STATUS_UNKNOWN[cls]  # an APIError subclass, whose signature mypy can't see here
+        combined = combined_cls(status, code, msg, data, request_id, method=method)
+        return _mark_unknown(combined, params, client_order_id)  # type: ignore[no-any-return]
+    return cls(status, code, msg, data, request_id, method=method)
