@@ -1,0 +1,43 @@
+"""Run a LocalExchange in its own process: ``python -m binance_wsapi.testing serve``.
+
+Prints one JSON line with the URL (and the credentials of any accounts asked for), then
+serves until stdin closes or the process is interrupted. Benchmarks use this so that the
+server does not share the client's GIL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .server import LocalExchange
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m binance_wsapi.testing")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve a LocalExchange until stdin closes")
+    serve.add_argument("--port", type=int, default=0)
+    serve.add_argument("--book-levels", type=int, default=5000)
+    serve.add_argument("--account", choices=("ed25519", "rsa", "hmac"), action="append", default=[],
+                       help="create an account with this key type (repeatable)")
+    args = parser.parse_args(argv)
+    with LocalExchange(port=args.port, book_levels=args.book_levels) as exchange:
+        accounts = [
+            exchange.create_account({"USDT": "1000000", "BTC": "100"}, key_type=key_type)
+            for key_type in args.account
+        ]
+        print(json.dumps({
+            "url": exchange.url,
+            "accounts": [{"api_key": a.api_key, "api_secret": a.api_secret, "key_type": a.key_type} for a in accounts],
+        }), flush=True)
+        try:
+            sys.stdin.read()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
