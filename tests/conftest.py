@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Callable, Iterator
+
+import pytest
+
+from binance_wsapi import Client
+from binance_wsapi.testing import LocalAccount, LocalExchange
+
+LIBRARY_THREADS = ("binance-wsapi", "local-exchange")
+
+
+def library_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith(LIBRARY_THREADS)]
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_threads() -> Iterator[None]:
+    """Every test must leave no client or exchange thread running once its fixtures are closed."""
+    before = set(library_threads())
+    yield
+    deadline = time.monotonic() + 5
+    for thread in set(library_threads()) - before:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    leaked = [t.name for t in set(library_threads()) - before if t.is_alive()]
+    assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture
+def exchange() -> Iterator[LocalExchange]:
+    with LocalExchange(book_levels=50) as ex:
+        yield ex
+
+
+@pytest.fixture
+def account(exchange: LocalExchange) -> LocalAccount:
+    return exchange.create_account({"USDT": "10000", "BTC": "1"})
+
+
+@pytest.fixture
+def client(exchange: LocalExchange, account: LocalAccount) -> Iterator[Client]:
+    with exchange.client(account, timeout=5) as c:
+        yield c
+
+
+class LogWatcher(logging.Handler):
+    """Collects binance_wsapi log records and lets a test wait for one, without sleeping."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+        self._cond = threading.Condition()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with self._cond:
+            self.records.append(record)
+            self._cond.notify_all()
+
+    def wait_for(self, predicate: Callable[[logging.LogRecord], bool], timeout: float = 5.0) -> logging.LogRecord:
+        with self._cond:
+            found: list[logging.LogRecord] = []
+
+            def match() -> bool:
+                found[:] = [r for r in self.records if predicate(r)]
+                return bool(found)
+
+            assert self._cond.wait_for(match, timeout), "expected log record never arrived"
+            return found[0]
+
+    def text(self) -> str:
+        return "\n".join(self.format(r) for r in self.records)
+
+
+@pytest.fixture
+def logs() -> Iterator[LogWatcher]:
+    watcher = LogWatcher()
+    watcher.setFormatter(logging.Formatter("%(levelname)s %(threadName)s %(message)s"))
+    logger = logging.getLogger("binance_wsapi")
+    old_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(watcher)
+    yield watcher
+    logger.removeHandler(watcher)
+    logger.setLevel(old_level)

@@ -1,0 +1,247 @@
+"""Each LocalExchange fault knob: the exact exception, no hang past the deadline, nothing re-sent."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import pytest
+
+from binance_wsapi import (
+    BackendTimeout,
+    Client,
+    ConnectionLost,
+    ExecutionStatusUnknown,
+    Heartbeat,
+    InvalidTimestamp,
+    RateLimited,
+    RequestTimeout,
+    ServerError,
+    StatusUnknownBackendTimeout,
+    StatusUnknownConnectionLost,
+    StatusUnknownServerError,
+    StatusUnknownTimeout,
+)
+from binance_wsapi.testing import LocalAccount, LocalExchange
+
+from .conftest import LogWatcher
+
+ORDER = {
+    "symbol": "BTCUSDT",
+    "side": "BUY",
+    "type": "LIMIT",
+    "timeInForce": "GTC",
+    "price": "45000.00",
+    "quantity": "0.01",
+    "newClientOrderId": "my-order-1",
+}
+
+
+class Elapsed:
+    """Times a block, for asserting that a failure came by its deadline."""
+
+    def __enter__(self) -> Elapsed:
+        self.start = time.monotonic()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds = time.monotonic() - self.start
+
+
+def test_unanswered_query_times_out_at_its_deadline(client: Client, exchange: LocalExchange) -> None:
+    """A query that gets no answer raises RequestTimeout (not "unknown") at the call's timeout."""
+    client.connect()
+    exchange.never_answer("depth")
+    with Elapsed() as elapsed, pytest.raises(RequestTimeout) as info:
+        client.request("depth", {"symbol": "BTCUSDT"}, timeout=0.3)
+    assert 0.3 <= elapsed.seconds < 1.5
+    assert not isinstance(info.value, ExecutionStatusUnknown) and info.value.sent
+    assert client.ping() == {}  # the connection is still good
+
+
+def test_unanswered_order_is_execution_status_unknown(client: Client, exchange: LocalExchange) -> None:
+    """An order sent without answer is StatusUnknownTimeout, carrying params and client order id."""
+    client.connect()
+    exchange.never_answer("order.place", execute=True)
+    with pytest.raises(StatusUnknownTimeout) as info:
+        client.request("order.place", ORDER, timeout=0.3)
+    error = info.value
+    assert isinstance(error, RequestTimeout) and isinstance(error, ExecutionStatusUnknown)
+    assert error.method == "order.place" and error.client_order_id == "my-order-1"
+    assert error.params["price"] == "45000.00" and "signature" not in error.params and "apiKey" not in error.params
+    # The order did reach the engine: looking it up by its client order id finds it.
+    found = client.request("order.status", {"symbol": "BTCUSDT", "origClientOrderId": "my-order-1"}).result
+    assert found["status"] == "NEW"
+
+
+def test_late_response_is_logged_with_id_and_method(client: Client, exchange: LocalExchange, logs: LogWatcher) -> None:
+    """A response arriving after its timeout is logged at WARNING and kept in late_responses."""
+    client.connect()
+    exchange.delay("time", 0.4)
+    with pytest.raises(RequestTimeout) as info:
+        client.time(timeout=0.1)
+    record = logs.wait_for(lambda r: "late response" in r.getMessage())
+    assert record.levelname == "WARNING"
+    assert f"id={info.value.request_id}" in record.getMessage() and "time" in record.getMessage()
+    late = client.late_responses[-1]
+    assert late.request_id == info.value.request_id and late.method == "time" and late.late_by > 0
+
+
+def test_future_fails_at_its_deadline_without_a_waiter(client: Client, exchange: LocalExchange) -> None:
+    """A Future nobody waits on still fails with RequestTimeout at its deadline."""
+    client.connect()
+    exchange.never_answer("ping")
+    done = threading.Event()
+    future = client.futures.ping(timeout=0.2)
+    future.add_done_callback(lambda f: done.set())
+    assert done.wait(3)
+    assert isinstance(future.exception(), RequestTimeout)
+    assert future.cancel() is False  # it was sent: too late to cancel
+
+
+def test_no_timeout_waits_for_a_slow_answer(client: Client, exchange: LocalExchange) -> None:
+    """timeout=None waits as long as the answer takes."""
+    exchange.delay("time", 0.3)
+    assert client.time(timeout=None)["serverTime"] > 0
+
+
+@pytest.mark.parametrize(
+    "method, params, status, code, expected, unknown",
+    [
+        ("order.place", ORDER, 503, -1001, StatusUnknownServerError, True),
+        ("order.place", ORDER, 400, -1007, StatusUnknownBackendTimeout, True),
+        ("depth", {"symbol": "BTCUSDT"}, 503, -1001, ServerError, False),
+        ("depth", {"symbol": "BTCUSDT"}, 400, -1007, BackendTimeout, False),
+    ],
+)
+def test_injected_errors_map_to_exceptions(
+    client: Client, exchange: LocalExchange, method: str, params: dict, status: int, code: int, expected: type, unknown: bool
+) -> None:
+    """fail(method, status, code) answers with that error; open outcomes of orders are unknown."""
+    exchange.fail(method, status, code, "Injected.", times=1)
+    with pytest.raises(expected) as info:
+        client.request(method, params)
+    assert type(info.value) is expected and info.value.status == status and info.value.code == code
+    assert isinstance(info.value, ExecutionStatusUnknown) is unknown
+    client.request(method, params)  # the fault was for one call only
+
+
+def test_429_carries_retry_after(client: Client, exchange: LocalExchange) -> None:
+    """A 429 answer is RateLimited with the server's retryAfter."""
+    retry_at = exchange.now_ms() + 60_000
+    exchange.fail("depth", 429, -1003, "Too much request weight used.", data={"retryAfter": retry_at}, times=1)
+    with pytest.raises(RateLimited) as info:
+        client.request("depth", {"symbol": "BTCUSDT"})
+    assert info.value.retry_after == retry_at
+
+
+def test_drop_fails_in_flight_requests_at_once(client: Client, exchange: LocalExchange) -> None:
+    """On a dropped connection every in-flight request fails immediately, orders as unknown."""
+    client.connect()
+    exchange.never_answer("order.place", execute=True)
+    exchange.never_answer("depth")
+    order = client.request_future("order.place", ORDER, timeout=10)
+    book = client.request_future("depth", {"symbol": "BTCUSDT"}, timeout=10)
+    assert exchange.wait_until(lambda ex: ex.request_count("depth") == 1 and ex.request_count("order.place") == 1)
+    with Elapsed() as elapsed:
+        exchange.drop_connections()
+        order_error, book_error = order.exception(5), book.exception(5)
+    assert elapsed.seconds < 2
+    assert type(order_error) is StatusUnknownConnectionLost and order_error.client_order_id == "my-order-1"
+    assert type(book_error) is ConnectionLost
+
+
+def test_reconnects_and_logs_on_again_without_resending(client: Client, exchange: LocalExchange) -> None:
+    """After a drop the client reconnects, logs on again, and never re-sends what was in flight."""
+    client.connect()
+    exchange.never_answer("order.place", execute=True, times=1)
+    pending = client.request_future("order.place", ORDER, timeout=10)
+    assert exchange.wait_until(lambda ex: ex.request_count("order.place") == 1)
+    exchange.drop_connections()
+    assert isinstance(pending.exception(5), StatusUnknownConnectionLost)
+    assert client.ping() == {}  # waits for the new connection
+    assert exchange.connections_accepted == 2
+    assert exchange.request_count("session.logon") == 2
+    assert client.request("account.status").status == 200  # signed on the new session
+    assert exchange.request_count("order.place") == 1
+
+
+def test_requests_made_while_disconnected_wait_for_the_new_connection(
+    client: Client, exchange: LocalExchange, logs: LogWatcher
+) -> None:
+    """Calls made during a reconnect are queued and sent on the new connection, in order."""
+    client.connect()
+    exchange.drop_connections()
+    # Until the client has read the EOF, a request may still go out on the dead socket and
+    # (correctly) fail as ConnectionLost; this test is about the calls made after that.
+    logs.wait_for(lambda r: "lost" in r.getMessage())
+    futures = [client.futures.ping() for _ in range(20)] + [client.request_future("time")]
+    assert [f.result(5) for f in futures[:-1]] == [{}] * 20
+    assert futures[-1].result(5).result["serverTime"] > 0
+
+
+def test_server_shutdown_moves_to_a_new_connection_without_failing(
+    client: Client, exchange: LocalExchange, logs: LogWatcher
+) -> None:
+    """serverShutdown: in-flight requests finish on the old connection, new ones use a new one."""
+    events: list[dict[str, Any]] = []
+    client.add_event_handler(events.append)
+    client.connect()
+    exchange.delay("depth", 0.5, times=1)
+    slow = client.request_future("depth", {"symbol": "BTCUSDT", "limit": 5})
+    assert exchange.wait_until(lambda ex: ex.request_count("depth") == 1)
+    exchange.send_server_shutdown(close_after=2.0)
+    logs.wait_for(lambda r: "rotated to" in r.getMessage())
+    assert client.ping() == {}
+    assert len(slow.result(5).result["bids"]) == 5
+    assert exchange.connections_accepted == 2
+    logs.wait_for(lambda r: "serverShutdown" in r.getMessage())
+    assert not [r for r in logs.records if "lost" in r.getMessage()]
+    assert exchange.wait_until(lambda ex: ex.connection_count == 1)  # the old one was closed once drained
+
+
+def test_server_pings_are_answered(exchange: LocalExchange, account: LocalAccount) -> None:
+    """The client answers server pings, so a pinging server keeps the connection."""
+    with LocalExchange(book_levels=5, ping_interval=0.05, pong_timeout=0.5) as pinging:
+        with Client(url=pinging.url) as client:
+            client.connect()
+            assert pinging.wait_until(lambda ex: ex.pongs_received >= 5)
+            assert pinging.connections_accepted == 1 and client.ping() == {}
+
+
+def test_watchdog_replaces_a_silent_connection(exchange: LocalExchange, logs: LogWatcher) -> None:
+    """When the server stops answering pings, the heartbeat declares the link dead and reconnects."""
+    with Client(url=exchange.url, heartbeat=Heartbeat(idle=0.2, timeout=0.3)) as client:
+        client.connect()
+        exchange.answer_pings = False
+        record = logs.wait_for(lambda r: "lost" in r.getMessage())
+        assert "after a ping" in record.getMessage()
+        exchange.answer_pings = True
+        assert exchange.wait_until(lambda ex: ex.connections_accepted >= 2)
+        assert client.ping() == {}
+
+
+@pytest.mark.parametrize("skew", [10.0, -2.0])
+def test_clock_skew_is_measured_on_connect(exchange: LocalExchange, skew: float) -> None:
+    """The offset measured on connect keeps signed requests inside recvWindow."""
+    account = exchange.create_account({"USDT": "1"}, key_type="ed25519")
+    exchange.clock_skew = skew
+    with exchange.client(account) as client:
+        assert client.request("account.status").status == 200
+        assert client.clock_offset == pytest.approx(skew, abs=0.2)
+
+
+def test_clock_skew_after_connect_is_rejected_until_resynced(exchange: LocalExchange) -> None:
+    """A clock jump after connecting gives -1021 InvalidTimestamp; sync_clock() fixes it."""
+    account = exchange.create_account({"USDT": "1"}, key_type="hmac")
+    with exchange.client(account) as client:
+        client.connect()
+        exchange.clock_skew = -2.0  # the server is now 2 s behind our timestamps
+        with pytest.raises(InvalidTimestamp, match="ahead of the server"):
+            client.request("account.status")
+        exchange.clock_skew = 10.0
+        with pytest.raises(InvalidTimestamp, match="outside of the recvWindow"):
+            client.request("account.status")
+        assert client.sync_clock() == pytest.approx(10.0, abs=0.2)
+        assert client.request("account.status").status == 200

@@ -1,0 +1,197 @@
+"""Connecting, closing, abandoning, thread death, callbacks, and what reaches the logs."""
+
+from __future__ import annotations
+
+import gc
+import socket
+import threading
+import time
+import weakref
+
+import pytest
+
+from binance_wsapi import (
+    Client,
+    ClientClosed,
+    ConnectFailed,
+    ExecutionStatusUnknown,
+    IOThreadDied,
+    StatusUnknownClientClosed,
+)
+from binance_wsapi import connection as connection_module
+from binance_wsapi.testing import LocalAccount, LocalExchange
+
+from .conftest import LogWatcher, library_threads
+
+ORDER = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "price": "45000", "quantity": "0.01"}
+
+
+def test_first_call_connects_lazily(exchange: LocalExchange, account: LocalAccount) -> None:
+    """Creating a client opens nothing; the first call connects."""
+    with exchange.client(account) as client:
+        assert exchange.connections_accepted == 0 and client.threads == []
+        client.ping()
+        assert exchange.connections_accepted == 1
+
+
+def test_connect_fails_fast_when_nothing_listens() -> None:
+    """With no server, the first call raises ConnectFailed at once rather than at its deadline."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # bound but not listening: connections are refused
+        with Client(url=f"ws://127.0.0.1:{port}/ws-api/v3", timeout=10) as client:
+            started = time.monotonic()
+            with pytest.raises(ConnectFailed, match="could not connect"):
+                client.ping()
+            with pytest.raises(ConnectFailed):
+                client.connect(timeout=10)
+            assert time.monotonic() - started < 5
+
+
+def test_close_fails_pending_requests_and_stops_threads(exchange: LocalExchange, account: LocalAccount) -> None:
+    """close() fails in-flight requests with ClientClosed (orders as unknown) and joins its threads."""
+    client = exchange.client(account, timeout=30)
+    client.connect()
+    exchange.never_answer("order.place", execute=True)
+    exchange.never_answer("depth")
+    order = client.request_future("order.place", ORDER)
+    book = client.request_future("depth", {"symbol": "BTCUSDT"})
+    assert exchange.wait_until(lambda ex: ex.request_count("depth") == 1 and ex.request_count("order.place") == 1)
+    threads = client.threads
+    client.close()
+    assert type(order.exception(1)) is StatusUnknownClientClosed
+    assert type(book.exception(1)) is ClientClosed
+    assert not [t for t in threads if t.is_alive()]
+    client.close()  # idempotent
+
+
+def test_closed_client_refuses_calls_at_once(client: Client) -> None:
+    """After close(), every call raises ClientClosed immediately; connect() does not reopen."""
+    client.ping()
+    client.close()
+    assert client.closed
+    with pytest.raises(ClientClosed):
+        client.ping()
+    with pytest.raises(ClientClosed):
+        client.futures.ping()
+    with pytest.raises(ClientClosed):
+        client.connect()
+
+
+def test_close_from_another_thread_wakes_sixteen_callers(exchange: LocalExchange, account: LocalAccount) -> None:
+    """16 threads blocked on unanswered calls all get ClientClosed when another thread closes."""
+    client = exchange.client(account, timeout=None)
+    client.connect()
+    exchange.never_answer("depth")
+    errors: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            client.request("depth", {"symbol": "BTCUSDT"})
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    callers = [threading.Thread(target=call) for _ in range(16)]
+    for caller in callers:
+        caller.start()
+    assert exchange.wait_until(lambda ex: ex.request_count("depth") == 16)
+    threading.Thread(target=client.close).start()
+    for caller in callers:
+        caller.join(5)
+    assert len(errors) == 16 and all(type(e) is ClientClosed for e in errors)
+
+
+def test_close_from_an_event_handler(exchange: LocalExchange, account: LocalAccount) -> None:
+    """An event handler may close the client; it runs off the I/O thread, so nothing deadlocks."""
+    client = exchange.client(account)
+    seen: list[str] = []
+    closed = threading.Event()
+
+    def handler(event: dict) -> None:
+        seen.append(threading.current_thread().name)
+        client.close()
+        closed.set()
+
+    client.add_event_handler(handler)
+    client.connect()
+    exchange.send_server_shutdown(close_after=None)
+    assert closed.wait(5)
+    assert seen[0].endswith("-callbacks") and client.closed
+
+
+def test_done_callbacks_run_on_the_callback_thread(client: Client) -> None:
+    """Future callbacks never run on the I/O thread."""
+    ran_on: list[str] = []
+    done = threading.Event()
+    client.connect()
+    future = client.futures.ping()
+    future.add_done_callback(lambda f: (ran_on.append(threading.current_thread().name), done.set()))
+    assert done.wait(5)
+    assert ran_on[0] in (threading.current_thread().name, f"{client.name}-callbacks")
+    assert "-io-" not in ran_on[0]
+
+
+def test_abandoned_client_is_cleaned_up(exchange: LocalExchange, account: LocalAccount) -> None:
+    """A client dropped without close() (a re-run notebook cell) closes its threads and socket."""
+    client = exchange.client(account)
+    client.ping()
+    threads = client.threads
+    ref = weakref.ref(client)
+    del client
+    gc.collect()
+    assert ref() is None
+    for thread in threads:
+        thread.join(5)
+    assert not [t for t in threads if t.is_alive()]
+    assert exchange.wait_until(lambda ex: ex.connection_count == 0)
+
+
+def test_rebinding_a_name_closes_the_old_client(exchange: LocalExchange, account: LocalAccount) -> None:
+    """Re-running `client = Client(...)` leaves only the new client's threads."""
+    client = exchange.client(account)
+    client.ping()
+    old_threads = client.threads
+    client = exchange.client(account)
+    client.ping()
+    for thread in old_threads:
+        thread.join(5)
+    assert not [t for t in old_threads if t.is_alive()]
+    assert {t.name for t in library_threads()} >= {t.name for t in client.threads}
+    client.close()
+
+
+def test_dead_io_thread_fails_waiters_and_later_calls(
+    exchange: LocalExchange, account: LocalAccount, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the I/O thread dies of a bug, waiters get IOThreadDied and later calls raise it at once."""
+    client = exchange.client(account, timeout=30)
+    client.connect()
+    exchange.never_answer("order.place", execute=True)
+    waiting = client.request_future("order.place", ORDER)
+    assert exchange.wait_until(lambda ex: ex.request_count("order.place") == 1)
+
+    def broken(items: object) -> tuple[()]:
+        raise RuntimeError("bug in frame handling")
+
+    # Called for each successful response: the next one now kills the I/O thread mid-resolution.
+    monkeypatch.setattr(connection_module, "rate_limits_from_wire", broken)
+    answered = client.request_future("time")
+    error = waiting.exception(5)
+    assert isinstance(error, ClientClosed) and isinstance(error, ExecutionStatusUnknown)
+    assert "bug in frame handling" in str(error)
+    assert type(answered.exception(5)) is IOThreadDied  # the response being resolved is not lost
+    with pytest.raises(IOThreadDied, match="bug in frame handling") as later:
+        client.ping()
+    assert isinstance(later.value.__cause__, RuntimeError)
+    client.close()
+
+
+def test_debug_logs_name_requests_but_never_secrets(exchange: LocalExchange, logs: LogWatcher) -> None:
+    """DEBUG logs carry request ids, methods and latency, and no secret or signature."""
+    account = exchange.create_account({"USDT": "10"}, key_type="hmac")
+    with exchange.client(account) as client:
+        response = client.request("account.status")
+    text = logs.text()
+    assert f"response id={response.id} account.status status=200 in" in text
+    assert account.api_secret not in text
+    assert "signature" not in text.lower()
