@@ -1,0 +1,123 @@
+"""``python -m binance_wsapi demo``: a short session against a LocalExchange on this machine."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from typing import Any
+
+from . import Client, __version__
+
+
+def _balances(client: Client) -> dict[str, tuple[str, str]]:
+    rows = client.request("account.status", {"omitZeroBalances": True}).result["balances"]
+    return {row["asset"]: (row["free"], row["locked"]) for row in rows}
+
+
+def _print_balances(label: str, balances: dict[str, tuple[str, str]]) -> None:
+    text = ", ".join(f"{asset} {free} free / {locked} locked" for asset, (free, locked) in sorted(balances.items()))
+    print(f"  {label:<8}{text}")
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def demo(pings: int) -> int:
+    try:
+        from .testing import LocalExchange
+    except ImportError as exc:
+        print(f"The demo runs a local exchange, which needs the testing extra: {exc}", file=sys.stderr)
+        print("  pip install 'binance-wsapi[testing]'", file=sys.stderr)
+        return 2
+
+    with LocalExchange(book_levels=200) as exchange:
+        print(f"binance-wsapi {__version__} demo, against a LocalExchange at {exchange.url}")
+        print("(a local, offline exchange that speaks the Binance Spot WebSocket API; no real money)\n")
+        account = exchange.create_account({"USDT": "10000", "BTC": "0.5"}, key_type="ed25519")
+        print(f"Created an Ed25519 account, api_key {account.api_key[:8]}…; the client logs on with session.logon.\n")
+
+        with Client(account.api_key, account.api_secret, url=exchange.url, timeout=5) as client:
+            started = time.perf_counter()
+            client.connect()
+            print(f"connect + clock sync + session.logon   {_ms(time.perf_counter() - started)}")
+
+            started = time.perf_counter()
+            result = client.ping()
+            print(f"ping                                   {_ms(time.perf_counter() - started)}  -> {result}")
+
+            server_ms = client.time()["serverTime"]
+            offset = client.sync_clock()
+            when = datetime.fromtimestamp(server_ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+            print(f"server time                            {when} UTC, clock offset {offset * 1000:+.2f} ms")
+
+            book = client.request("depth", {"symbol": "BTCUSDT", "limit": 5}).result
+            print("\norder book BTCUSDT (top 5)")
+            print(f"  {'bid qty':>12} {'bid price':>14} | {'ask price':<14} {'ask qty':<12}")
+            for (bid_price, bid_qty), (ask_price, ask_qty) in zip(book["bids"], book["asks"]):
+                print(f"  {bid_qty:>12} {bid_price:>14} | {ask_price:<14} {ask_qty:<12}")
+
+            print("\nbalances")
+            _print_balances("before", _balances(client))
+            order: dict[str, Any] = client.request(
+                "order.place",
+                {
+                    "symbol": "BTCUSDT",
+                    "side": "BUY",
+                    "type": "LIMIT",
+                    "timeInForce": "GTC",
+                    "price": "49000.00",
+                    "quantity": "0.01000",
+                    "newClientOrderId": "demo-order-1",
+                },
+            ).result
+            _print_balances("resting", _balances(client))
+            print(
+                f"\nplaced   LIMIT BUY 0.01 BTC @ 49000.00   orderId {order['orderId']} "
+                f"clientOrderId {order['clientOrderId']} -> {order['status']}"
+            )
+            status = client.request("order.status", {"symbol": "BTCUSDT", "orderId": order["orderId"]}).result
+            print(f"queried  orderId {status['orderId']} -> {status['status']}, executed {status['executedQty']}")
+            cancelled = client.request("order.cancel", {"symbol": "BTCUSDT", "orderId": order["orderId"]}).result
+            print(f"canceled orderId {cancelled['orderId']} -> {cancelled['status']}\n")
+            _print_balances("after", _balances(client))
+
+            samples = []
+            for _ in range(pings):
+                started = time.perf_counter()
+                client.ping()
+                samples.append(time.perf_counter() - started)
+            samples.sort()
+            print(
+                f"\nround trip over {pings} pings: p50 {_ms(statistics.median(samples))}, "
+                f"p99 {_ms(samples[int(0.99 * (len(samples) - 1))])}, min {_ms(samples[0])}"
+            )
+            weight = [limit for limit in client.rate_limits if limit.rate_limit_type == "REQUEST_WEIGHT"]
+            if weight:
+                print(f"request weight used this minute: {weight[0].count} of {weight[0].limit}")
+
+    leftover = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    print(f"\nclosed the client and the exchange; threads left running: {leftover or 'none'}")
+    return 0 if not leftover else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m binance_wsapi", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("demo", help="a short session against a local exchange (offline)")
+    run.add_argument("--pings", type=int, default=200, help="pings for the latency figures")
+    run.add_argument("-v", "--verbose", action="store_true", help="log the client's DEBUG output")
+    args = parser.parse_args(argv)
+    if args.verbose:
+        logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(threadName)s %(message)s")
+        logging.getLogger("websockets").setLevel(logging.WARNING)
+    return demo(args.pings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
