@@ -6,7 +6,8 @@ One LocalExchange runs in a separate process (its own GIL), and everything is me
 against it in one run:
 
 * sequential round trips (p50/p99) of `ping`, `depth` limit 100 and `depth` limit 5000;
-* calls/s of `ping` from 1, 4 and 16 threads sharing one Client;
+* calls/s of `ping` from 1, 4 and 16 threads sharing one Client (median of interleaved runs:
+  this kind of shared 2-core machine varies by tens of percent from one run to the next);
 * the same for the floor: websocket-client's `create_connection`, then send/recv in a loop
   (one connection per thread, since a bare socket cannot route replies between threads),
   with `skip_utf8_validation=True`, its fastest setting.
@@ -118,13 +119,15 @@ class Bare:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=2.0, help="duration of each throughput run")
+    parser.add_argument("--seconds", type=float, default=1.5, help="duration of each throughput run")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved throughput runs per thread count")
     parser.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
     args = parser.parse_args()
     counts = {"ping": 3000, "depth100": 2000, "depth5000": 150}
     if args.quick:
         counts = {k: max(20, v // 10) for k, v in counts.items()}
         args.seconds = min(args.seconds, 0.5)
+        args.repeat = 1
 
     proc, url = start_server()
     print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
@@ -150,22 +153,26 @@ def main() -> int:
                   f"{percentile(floor, 0.99) * 1e6:>10.0f}us{percentile(ours, 0.99) * 1e6:>10.0f}us")
         bare.close()
 
-        print(f"\n{'ping calls/s':<12}{'floor':>12}{'client':>12}{'ratio':>8}")
+        print(f"\n{'ping calls/s':<12}{'floor':>12}{'client':>12}{'ratio':>8}   (median of {args.repeat} interleaved runs)")
         rates = {}
         for threads in (1, 4, 16):
-            bares: list[Bare] = []
+            floor_runs, client_runs = [], []
+            for _ in range(args.repeat):
+                bares: list[Bare] = []
 
-            def make_bare() -> Callable[[], Any]:
-                b = Bare(url)
-                bares.append(b)
-                return lambda: b.call("ping", None)
+                def make_bare() -> Callable[[], Any]:
+                    b = Bare(url)
+                    bares.append(b)
+                    return lambda: b.call("ping", None)
 
-            floor_rate = throughput(make_bare, threads, args.seconds)
-            for b in bares:
-                b.close()
-            rate = throughput(lambda: client.ping, threads, args.seconds)
+                floor_runs.append(throughput(make_bare, threads, args.seconds))
+                for b in bares:
+                    b.close()
+                client_runs.append(throughput(lambda: client.ping, threads, args.seconds))
+            floor_rate, rate = statistics.median(floor_runs), statistics.median(client_runs)
             rates[threads] = rate
-            print(f"{threads:>2} threads  {floor_rate:>12,.0f}{rate:>12,.0f}{rate / floor_rate:>7.2f}x")
+            print(f"{threads:>2} threads  {floor_rate:>12,.0f}{rate:>12,.0f}{rate / floor_rate:>7.2f}x"
+                  f"   client runs: {', '.join(f'{r:,.0f}' for r in client_runs)}")
         client.close()
         scale = rates[16] / rates[1]
         print(f"\nClient ping p50 vs floor: {ratios['ping']:.2f}x (target <= 1.15x)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import itertools
 import json
 import logging
@@ -81,8 +80,13 @@ class RequestBuilder:
         *,
         signed: Optional[bool] = None,
         unwrap: bool = False,
+        future: bool = False,
     ) -> Pending:
-        """Validate, render and (when the method needs it) sign one request."""
+        """Validate, render and (when the method needs it) sign one request.
+
+        With `future` the request completes a RequestFuture; otherwise a blocking caller waits
+        on it with `Pending.wait`.
+        """
         if not isinstance(method, str) or not method:
             raise InvalidRequest(f"method must be a wire method name such as 'depth', not {method!r}")
         spec = spec_for(method)
@@ -112,7 +116,7 @@ class RequestBuilder:
             request_id,
             method,
             frame,
-            RequestFuture(self._dispatcher),
+            RequestFuture(self._dispatcher) if future else None,
             timeout,
             state_changing,
             wire,
@@ -206,13 +210,13 @@ class RequestBuilder:
         pending = self.build(method, None, timeout, unwrap=True)
         if not conn.send(pending):
             raise ConnectFailed(f"{method} could not be sent: the new connection closed")
+        if not pending.wait(timeout):
+            conn.inflight.pop(pending.id, None)
+            raise ConnectFailed(f"{method} got no answer within {timeout:.3g} s on a new connection")
         try:
-            return pending.future.result(timeout)
+            return pending.result()
         except APIError as exc:
             raise ConnectFailed(f"{method} was refused on a new connection: {exc}") from exc
-        except concurrent.futures.TimeoutError:
-            conn.inflight.pop(pending.id, None)
-            raise ConnectFailed(f"{method} got no answer within {timeout:.3g} s on a new connection") from None
         except Exception as exc:
             raise ConnectFailed(f"{method} failed on a new connection: {exc}") from exc
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import itertools
 import logging
 import threading
@@ -15,7 +14,7 @@ from .builder import RequestBuilder, clock_offset_ms, default_session_logon, rec
 from .callbacks import CallbackDispatcher
 from .config import PRODUCTION_URL, TESTNET_URL, USE_CLIENT_DEFAULT, Backoff, Heartbeat, Timeout, UseClientDefault
 from .connection import Pending
-from .exceptions import InvalidRequest
+from .exceptions import InvalidRequest, RequestTimeout
 from .models import RateLimit, Response, rate_limits_from_wire
 from .signing import Password, Signer, load_signer
 from .supervisor import LateResponse, Supervisor
@@ -154,7 +153,9 @@ class Client(_Methods[Any]):
         signed: Optional[bool] = None,
     ) -> Future[Response]:
         """Like `request`, without waiting: a Future of the `Response`, failed at the deadline."""
-        return self._submit(method, params, timeout, signed=signed, unwrap=False, track=True).future
+        future = self._submit(method, params, timeout, signed=signed, unwrap=False, future=True).future
+        assert future is not None
+        return future
 
     @property
     def futures(self) -> Futures:
@@ -172,7 +173,7 @@ class Client(_Methods[Any]):
         *,
         signed: Optional[bool] = None,
         unwrap: bool,
-        track: bool = False,
+        future: bool = False,
     ) -> Pending:
         supervisor = self._supervisor
         if supervisor.closed is not None:
@@ -180,31 +181,25 @@ class Client(_Methods[Any]):
         seconds = self._timeout.request if isinstance(timeout, UseClientDefault) else timeout
         if seconds is not None and not seconds > 0:
             raise InvalidRequest(f"timeout={seconds!r}: pass a positive number of seconds, or None to wait forever")
-        pending = self._builder.build(method, params, seconds, signed=signed, unwrap=unwrap)
+        pending = self._builder.build(method, params, seconds, signed=signed, unwrap=unwrap, future=future)
         supervisor.submit(pending)
-        if track and pending.deadline is not None and not pending.future.done():
-            supervisor.track_deadline(pending)
+        if future and pending.deadline is not None and not pending.done():
+            supervisor.track_deadline(pending)  # nobody may be waiting: the supervisor enforces it
         return pending
 
     def _wait(self, pending: Pending) -> Any:
-        future = pending.future
         try:
-            if pending.deadline is None:
-                exc = future.exception()
-            else:
-                try:
-                    exc = future.exception(max(0.0, pending.deadline - time.monotonic()))
-                except concurrent.futures.TimeoutError:
-                    self._supervisor.expire(pending, pending.timeout)
-                    # Whoever completed it instead (a response racing the deadline) is about to.
-                    exc = future.exception(self._timeout.close)
+            deadline = pending.deadline
+            if not pending.wait(None if deadline is None else deadline - time.monotonic()):
+                self._supervisor.expire(pending, pending.timeout)
+                # If a response raced the deadline, whoever popped it is completing it now.
+                if not pending.wait(self._timeout.close):
+                    raise RequestTimeout(f"{pending.method} timed out", method=pending.method, request_id=pending.id)
         except BaseException:
             # Interrupted (e.g. KeyboardInterrupt in a notebook): forget the request, keep going.
             self._supervisor.expire(pending, pending.timeout)
             raise
-        if exc is not None:
-            raise exc
-        return future.result()
+        return pending.result()
 
     # -- connection --------------------------------------------------------------------------
 
@@ -309,7 +304,9 @@ class Futures(_Methods["Future[Any]"]):
         self._client = client
 
     def _call(self, method: str, params: Optional[Mapping[str, Any]], timeout: TimeoutArg) -> Future[Any]:
-        return self._client._submit(method, params, timeout, unwrap=True, track=True).future
+        future = self._client._submit(method, params, timeout, unwrap=True, future=True).future
+        assert future is not None
+        return future
 
 
 def _abandon(supervisor: Supervisor, timeout: float) -> None:

@@ -20,6 +20,7 @@ import logging
 import socket
 import threading
 import time
+from _thread import allocate_lock as _allocate_lock
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Union
 
 import websocket
@@ -43,11 +44,19 @@ log = logging.getLogger("binance_wsapi")
 __all__ = ["Connection", "Pending"]
 
 _RECV_SIZE = 1 << 16
+_decode = json.JSONDecoder().decode  # json.loads(bytes) would sniff the encoding in Python, per frame
 RequestId = Union[int, str]
 
 
 class Pending:
-    """One request on its way: what to send, where its answer goes, and what to say if it is lost."""
+    """One request on its way: what to send, where its answer goes, and what to say if it is lost.
+
+    It completes exactly once, in one of two ways. A blocking caller waits on a bare lock, the
+    cheapest hand-off between threads (a `concurrent.futures.Future` costs a Condition, an
+    RLock and a fresh lock per wait, all on the round trip's critical path). A
+    `request_future` caller gets a `RequestFuture`. Whoever completes a request calls
+    `set_result` / `set_exception` and need not know which.
+    """
 
     __slots__ = (
         "id",
@@ -65,6 +74,10 @@ class Pending:
         "timeout",
         "stamped_at",
         "offset_ms",
+        "outcome",
+        "failed",
+        "_lock",
+        "_done",
     )
 
     def __init__(
@@ -72,7 +85,7 @@ class Pending:
         id: RequestId,
         method: str,
         frame: bytes,
-        future: RequestFuture[Any],
+        future: Optional[RequestFuture[Any]],
         timeout: Optional[float],
         state_changing: bool,
         params: Mapping[str, Any],
@@ -93,8 +106,15 @@ class Pending:
         self.conn: Optional[Connection] = None
         #: Complete with the response's `result` instead of the whole Response.
         self.unwrap = unwrap
-        #: set_running_or_notify_cancel() was called: from here on the future cannot be cancelled.
+        #: start() was called: from here on a future cannot be cancelled.
         self.started = False
+        #: For blocking callers: the result, or the exception when `failed`.
+        self.outcome: Any = None
+        self.failed = False
+        self._done = False
+        if future is None:
+            self._lock = _allocate_lock()
+            self._lock.acquire()
         #: For requests the client timestamped: the local call time and the clock offset used.
         self.stamped_at: Optional[float] = None
         self.offset_ms = 0.0
@@ -115,15 +135,51 @@ class Pending:
             exc = cause(message, method=self.method, request_id=self.id)
         if isinstance(exc, RequestTimeout):
             exc.sent = sent
-        settle(self.future, exc)
+        self.set_exception(exc)
 
+    def start(self) -> bool:
+        """Called before the first write; False if its owner cancelled the future meanwhile."""
+        if self.started:
+            return True
+        self.started = True
+        return self.future is None or self.future.set_running_or_notify_cancel()
 
-def settle(future: RequestFuture[Any], exc: BaseException) -> None:
-    """Fail `future` unless the caller already cancelled it (possible only while it was queued)."""
-    try:
-        future.set_exception(exc)
-    except Exception:  # concurrent.futures.InvalidStateError: cancelled by its owner
-        pass
+    def set_result(self, value: Any) -> None:
+        if self._done:
+            return
+        self._done = True
+        if self.future is not None:
+            self.future.set_result(value)
+        else:
+            self.outcome = value
+            self._lock.release()
+
+    def set_exception(self, exc: BaseException) -> None:
+        if self._done:
+            return
+        self._done = True
+        if self.future is not None:
+            try:
+                self.future.set_exception(exc)
+            except Exception:  # InvalidStateError: cancelled by its owner while it was queued
+                pass
+        else:
+            self.outcome = exc
+            self.failed = True
+            self._lock.release()
+
+    def done(self) -> bool:
+        return self._done or (self.future is not None and self.future.done())
+
+    def wait(self, timeout: Optional[float]) -> bool:
+        """Block until completed (blocking callers only); False if `timeout` passed first."""
+        return self._lock.acquire(True, -1 if timeout is None else max(0.0, timeout))
+
+    def result(self) -> Any:
+        """The outcome of a completed blocking request: its value, or raise its exception."""
+        if self.failed:
+            raise self.outcome
+        return self.outcome
 
 
 class _ServerClosed(Exception):
@@ -165,7 +221,10 @@ class Connection:
         self._max_message_size = max_message_size
         self._ws_options = ws_options
         self._sock: Any = None
-        self._send_lock = threading.Lock()
+        # Frames waiting for the thread that is writing (see _write), and whether one is.
+        self._out: list[bytes] = []
+        self._out_lock = threading.Lock()
+        self._writing = False
         self._on_event = on_event
         self._on_rate_limits = on_rate_limits
         self._on_unmatched = on_unmatched
@@ -207,39 +266,56 @@ class Connection:
         True means the request is now this connection's to complete, even if the write failed
         after the I/O thread had already failed it as lost.
         """
-        if not pending.started:
-            pending.started = True
-            if not pending.future.set_running_or_notify_cancel():
-                return True  # its owner cancelled it while it waited: nothing to send
+        if not pending.start():
+            return True  # its owner cancelled it while it waited: nothing to send
         inflight = self.inflight
         pending.conn = self
         inflight[pending.id] = pending
         if self.dead or self.draining:
             return inflight.pop(pending.id, None) is None
         pending.sent_at = time.perf_counter()
-        try:
-            with self._send_lock:
-                self._sock.sendall(pending.frame)
-        except (OSError, AttributeError) as exc:
-            # A failed write leaves at most a partial frame, which the server cannot execute.
-            self.abort(ConnectionLost(f"write failed: {_describe(exc)}"))
+        if self._write(pending.frame):
+            # Only this frame was in the failed write: at most part of it left, which the server
+            # cannot execute, so it may go out on another connection.
             return inflight.pop(pending.id, None) is None
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("request id=%s %s sent on %s", pending.id, pending.method, self.name)
         return True
 
     def send_ping(self) -> None:
-        """Send a ping frame (heartbeat) unless a write is under way; any frame back proves life."""
-        self._send_control(OP_PING, b"", wait=False)
+        """Send a ping frame (heartbeat); any frame back proves the link is alive."""
+        self._write(encode_frame(OP_PING, b""))
 
-    def _send_control(self, opcode: int, payload: bytes, wait: bool = True) -> None:
-        frame = encode_frame(opcode, payload)
-        if not self._send_lock.acquire(wait):
-            return  # a write is in progress; if it is stuck, the heartbeat deadline catches it
-        try:
-            self._sock.sendall(frame)
-        except (OSError, AttributeError) as exc:
-            self.abort(ConnectionLost(f"write failed: {_describe(exc)}"))
-        finally:
-            self._send_lock.release()
+    def _write(self, frame: bytes) -> bool:
+        """Write `frame`, combined with whatever other threads queue meanwhile.
+
+        If another thread is writing, queue the frame and return at once: that thread writes
+        it along with its own. Under contention this turns many small writes (each a syscall
+        and a GIL hand-off) into one. A write that fails kills the connection; its frames may
+        have partly left, so they are failed as lost, except that True is returned when the
+        failed write held only `frame`.
+        """
+        with self._out_lock:
+            self._out.append(frame)
+            if self._writing:
+                return False
+            self._writing = True
+        sock = self._sock
+        while True:
+            with self._out_lock:
+                out = self._out
+                if not out:
+                    self._writing = False
+                    return False
+                self._out = []
+            try:
+                sock.sendall(out[0] if len(out) == 1 else b"".join(out))
+            except (OSError, AttributeError) as exc:
+                with self._out_lock:
+                    self._out.clear()
+                    self._writing = False
+                self.abort(ConnectionLost(f"write failed: {_describe(exc)}"))
+                return len(out) == 1 and out[0] is frame
 
     # -- closing ---------------------------------------------------------------------------
 
@@ -263,16 +339,16 @@ class Connection:
         self.dead = True
         self.fail_all(cause, message)
         sock = self._sock
-        if sock is not None:
-            # A polite close frame, but never block on it: the peer may have stopped reading.
-            if self._send_lock.acquire(timeout=0.5):
-                try:
-                    sock.settimeout(0.5)
-                    sock.sendall(encode_frame(OP_CLOSE, close_payload(code, reason)))
-                except (OSError, ValueError):
-                    pass
-                finally:
-                    self._send_lock.release()
+        with self._out_lock:
+            polite = sock is not None and not self._writing
+            self._writing = True  # no more writes after this
+        if polite:
+            # A close frame, but never block on it: the peer may have stopped reading.
+            try:
+                sock.settimeout(0.5)
+                sock.sendall(encode_frame(OP_CLOSE, close_payload(code, reason)))
+            except (OSError, ValueError):
+                pass
         self._shutdown()
 
     def fail_all(self, cause: type[BinanceWSAPIError], message: str) -> None:
@@ -338,7 +414,7 @@ class Connection:
                 if opcode == OP_TEXT:
                     on_text(payload)
                 elif opcode == OP_PING:
-                    self._send_control(OP_PONG, payload)
+                    self._write(encode_frame(OP_PONG, payload))
                 elif opcode == OP_CLOSE:
                     self._on_close_frame(payload)
                 elif opcode == OP_BINARY:
@@ -350,12 +426,12 @@ class Connection:
         code = int.from_bytes(payload[:2], "big") if len(payload) >= 2 else 1005
         reason = payload[2:].decode("utf-8", "replace")
         if not self._closing:
-            self._send_control(OP_CLOSE, payload[:2])
+            self._write(encode_frame(OP_CLOSE, payload[:2]))
         raise _ServerClosed(f"the server closed the connection (code {code}{': ' + reason if reason else ''})")
 
     def _on_text(self, payload: bytes) -> None:
         try:
-            msg = json.loads(payload)
+            msg = _decode(payload.decode("utf-8"))  # bytes.decode validates UTF-8, in C
         except ValueError:
             log.error("%s: ignored a frame that is not JSON: %r", self.name, payload[:200])
             return
@@ -389,17 +465,16 @@ class Connection:
             self.close(ConnectionLost, "connection rotated", 1000, "rotated")
 
     def _resolve(self, pending: Pending, msg: dict[str, Any], status: Any, rate_limits: Any) -> None:
-        future = pending.future
         if type(status) is int and 200 <= status < 300:
             if pending.unwrap:
-                future.set_result(msg.get("result"))
+                pending.set_result(msg.get("result"))
             else:
-                future.set_result(
+                pending.set_result(
                     Response(pending.id, status, msg.get("result"), rate_limits_from_wire(rate_limits or ()))
                 )
         else:
             error = msg.get("error")
-            future.set_exception(
+            pending.set_exception(
                 error_from_response(
                     status if type(status) is int else 0,
                     error if isinstance(error, dict) else {"msg": repr(error)},

@@ -27,7 +27,7 @@ from typing import Any, Callable, Deque, Optional
 
 from .callbacks import CallbackDispatcher
 from .config import Backoff, Heartbeat, Timeout
-from .connection import Connection, Pending, _describe, settle
+from .connection import Connection, Pending, _describe
 from .exceptions import BinanceWSAPIError, ClientClosed, ConnectFailed, ConnectionLost, IOThreadDied, RequestTimeout
 
 log = logging.getLogger("binance_wsapi")
@@ -241,7 +241,7 @@ class Supervisor:
         with self._cond:
             first = self._closed is None
             if first:
-                self._closed = reason or ClientClosed("the client was closed")
+                self._closed = reason or ClientClosed("the client was closed; a closed client cannot reopen: create a new Client")
             queued = list(self._queue)
             self._queue.clear()
             conns = [c for c in [self.active, *self._draining] if c is not None]
@@ -394,7 +394,7 @@ class Supervisor:
         self._cond.release()
         try:
             for pending in due:
-                if not pending.future.done():
+                if not pending.done():
                     self.expire(pending, pending.timeout)
         finally:
             self._cond.acquire()
@@ -481,7 +481,7 @@ class Supervisor:
         now = time.monotonic()
         while queue:
             pending = queue.popleft()
-            if pending.future.done():
+            if pending.done():
                 continue
             if pending.deadline is not None and pending.deadline <= now:
                 queue.appendleft(pending)
@@ -517,7 +517,7 @@ class Supervisor:
         for pending in queued:
             error = ConnectFailed(str(exc), method=pending.method)
             error.__cause__ = exc.__cause__ or exc
-            settle(pending.future, error)
+            pending.set_exception(error)
 
 
 def _deliver(handlers: tuple[Callable[[dict[str, Any]], None], ...], msg: dict[str, Any]) -> None:

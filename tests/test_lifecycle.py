@@ -74,7 +74,7 @@ def test_closed_client_refuses_calls_at_once(client: Client) -> None:
         client.ping()
     with pytest.raises(ClientClosed):
         client.futures.ping()
-    with pytest.raises(ClientClosed):
+    with pytest.raises(ClientClosed, match="create a new Client"):
         client.connect()
 
 
@@ -192,6 +192,7 @@ def test_debug_logs_name_requests_but_never_secrets(exchange: LocalExchange, log
     with exchange.client(account) as client:
         response = client.request("account.status")
     text = logs.text()
+    assert f"request id={response.id} account.status sent" in text
     assert f"response id={response.id} account.status status=200 in" in text
     assert account.api_secret not in text
     assert "signature" not in text.lower()
