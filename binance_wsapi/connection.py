@@ -272,15 +272,22 @@ class Connection:
         pending.conn = self
         inflight[pending.id] = pending
         if self.dead or self.draining:
-            return inflight.pop(pending.id, None) is None
+            return self._take_back(pending)
         pending.sent_at = time.perf_counter()
         if self._write(pending.frame):
             # Only this frame was in the failed write: at most part of it left, which the server
             # cannot execute, so it may go out on another connection.
-            return inflight.pop(pending.id, None) is None
+            return self._take_back(pending)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("request id=%s %s sent on %s", pending.id, pending.method, self.name)
         return True
+
+    def _take_back(self, pending: Pending) -> bool:
+        """Undo a registration that sent nothing; True if the I/O thread completed it first."""
+        if self.inflight.pop(pending.id, None) is None:
+            return True
+        pending.conn = None  # not sent, so not this connection's: expire() looks in the queue
+        return False
 
     def send_ping(self) -> None:
         """Send a ping frame (heartbeat); any frame back proves the link is alive."""

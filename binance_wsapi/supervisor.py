@@ -156,7 +156,7 @@ class Supervisor:
         while True:
             with self._cond:
                 if self._closed is not None:
-                    pending.fail(ClientClosed, f"client closed: {self._closed}", sent=False)
+                    pending.fail(type(self._closed), f"{pending.method} was not sent: {self._closed}", sent=False)
                     return
                 conn = self.active
                 if conn is None or conn.dead:

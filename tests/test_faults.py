@@ -245,3 +245,33 @@ def test_clock_skew_after_connect_is_rejected_until_resynced(exchange: LocalExch
             client.request("account.status")
         assert client.sync_clock() == pytest.approx(10.0, abs=0.2)
         assert client.request("account.status").status == 200
+
+
+def test_request_that_timed_out_while_queued_is_never_sent(
+    exchange: LocalExchange, account: LocalAccount, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A request bounced off a dead connection, queued, then timed out is dropped, not sent later."""
+    from binance_wsapi.supervisor import Supervisor
+
+    noticed, resume = threading.Event(), threading.Event()
+    original = Supervisor._on_lost
+
+    def slow_to_notice(self: Supervisor, conn: Any, reason: BaseException) -> None:
+        noticed.set()
+        resume.wait(5)  # keeps the dead connection "active" while the test makes its calls
+        original(self, conn, reason)
+
+    monkeypatch.setattr(Supervisor, "_on_lost", slow_to_notice)
+    with exchange.client(account) as client:
+        client.connect()
+        exchange.drop_connections()
+        assert noticed.wait(5)
+        queued = client.request_future("order.place", ORDER, timeout=0.2)
+        with pytest.raises(RequestTimeout) as blocking:
+            client.request("order.place", {**ORDER, "newClientOrderId": "my-order-2"}, timeout=0.2)
+        error = queued.exception(5)
+        assert type(error) is RequestTimeout and error.sent is False
+        assert type(blocking.value) is RequestTimeout and blocking.value.sent is False
+        resume.set()
+        assert client.ping() == {}  # reconnected, and the queue was flushed
+    assert exchange.request_count("order.place") == 0
