@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import collections
 import heapq
+from functools import partial
 import itertools
 import logging
 import threading
@@ -400,34 +401,44 @@ class Supervisor:
             self._cond.acquire()
 
     def _check_heartbeats(self, now: float) -> float:
-        """Ping silent connections, kill unresponsive ones, close drained ones; next check time."""
+        """Ping silent connections, kill unresponsive ones, close drained ones; next check time.
+
+        Decides with the lock held, acts on the sockets without it: a stuck socket must not
+        hold up callers or I/O threads waiting for the lock.
+        """
         beat = self._heartbeat
         wake = float("inf")
+        actions: list[Callable[[], None]] = []
         for conn in [c for c in [self.active, *self._draining] if c is not None]:
             if conn.dead:
                 continue
             if conn.draining and not conn.inflight:
-                conn.close(ConnectionLost, "connection rotated", 1000, "rotated")
                 self._draining.remove(conn)
+                actions.append(partial(conn.close, ConnectionLost, "connection rotated", 1000, "rotated"))
                 continue
             if conn.ping_sent_at is not None and conn.last_rx >= conn.ping_sent_at:
                 conn.ping_sent_at = None
             if conn.ping_sent_at is None:
                 if now - conn.last_rx >= beat.idle:
                     conn.ping_sent_at = now
-                    conn.send_ping()
+                    actions.append(conn.send_ping)
                     wake = min(wake, now + beat.timeout)
                 else:
                     wake = min(wake, conn.last_rx + beat.idle)
             elif now - conn.ping_sent_at >= beat.timeout:
-                conn.abort(
-                    ConnectionLost(
-                        f"no frame from the server for {now - conn.last_rx:.1f} s, "
-                        f"including {beat.timeout:g} s after a ping"
-                    )
+                silence = ConnectionLost(
+                    f"no frame from the server for {now - conn.last_rx:.1f} s, including {beat.timeout:g} s after a ping"
                 )
+                actions.append(partial(conn.abort, silence))
             else:
                 wake = min(wake, conn.ping_sent_at + beat.timeout)
+        if actions:
+            self._cond.release()
+            try:
+                for action in actions:
+                    action()
+            finally:
+                self._cond.acquire()
         return wake
 
     def _connect(self) -> None:
@@ -461,6 +472,8 @@ class Supervisor:
                 return
             self._flush(conn)
             if conn.dead:  # lost while flushing: what was not sent is back in the queue
+                self._retry_at = time.monotonic() + self._backoff.delay(self._failures)
+                self._failures += 1
                 return
             old, self.active = self.active, conn
             rotated = self._rotate and old is not None
