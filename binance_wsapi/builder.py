@@ -7,7 +7,7 @@ import json
 import logging
 import time
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Callable, Mapping, Optional, Union
 
 from .callbacks import CallbackDispatcher, RequestFuture
 from .connection import Connection, Pending
@@ -26,11 +26,37 @@ _CLIENT_OWNED = ("apiKey", "timestamp")
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
+# The C string escaper of the json module (quotes, escapes, keeps non-ASCII as UTF-8).
+_quote: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _json(value: Any) -> str:
+    """JSON for a value already rendered by `wire_value`: str, int, bool or a list of those.
+
+    A few lines instead of json.dumps, which builds a new encoder on every call (4 µs for a
+    ping, a third of the cost of building the request).
+    """
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is str:
+        return _quote(value)
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ",".join(map(_json, value)) + "]"
+    return _dumps(value)
+
+
 def _frame(request_id: Union[int, str], method: str, wire: Mapping[str, Any]) -> bytes:
-    body: dict[str, Any] = {"id": request_id, "method": method}
+    head = f'{{"id":{_json(request_id)},"method":{_quote(method)}'
     if wire:
-        body["params"] = wire
-    return encode_frame(OP_TEXT, _dumps(body).encode("utf-8"))
+        params = ",".join(f"{_quote(name)}:{_json(value)}" for name, value in wire.items())
+        text = f'{head},"params":{{{params}}}}}'
+    else:
+        text = head + "}"
+    return encode_frame(OP_TEXT, text.encode("utf-8"))
 
 
 def recv_window_wire(value: Union[int, float, Decimal, str]) -> Union[int, str]:

@@ -227,3 +227,14 @@ def test_repr_shows_no_secret(exchange: LocalExchange) -> None:
         assert exchange.url in text and "hmac" in text
         assert account.api_secret not in text and account.api_key not in text
     assert account.api_secret not in repr(account)
+
+
+@pytest.mark.parametrize("key_type", ["hmac", "ed25519"])
+def test_awkward_strings_are_sent_and_signed_exactly(exchange: LocalExchange, key_type: str) -> None:
+    """Quotes, backslashes, non-ASCII and U+2028 survive the JSON and verify in the signature."""
+    account = exchange.create_account({"USDT": "1000"}, key_type=key_type)
+    client_id = 'a"b\\c é\u2028１２'
+    with exchange.client(account, session_logon=False) as client:
+        order = client.request("order.place", {**LIMIT_BUY, "price": "1000", "newClientOrderId": client_id}).result
+        found = client.request("order.status", {"symbol": "BTCUSDT", "origClientOrderId": client_id}).result
+    assert order["clientOrderId"] == client_id and found["orderId"] == order["orderId"]
