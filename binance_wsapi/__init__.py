@@ -18,6 +18,7 @@ import logging
 
 from .client import Client, Futures
 from .config import PRODUCTION_URL, TESTNET_URL, USE_CLIENT_DEFAULT, Backoff, Heartbeat, Timeout
+from .enums import OrderType, Side, TimeInForce
 from .exceptions import (
     APIError,
     AuthenticationError,
@@ -81,6 +82,7 @@ __all__ = [
     "InvalidTimestamp",
     "OrderNotFound",
     "OrderRejected",
+    "OrderType",
     "PRODUCTION_URL",
     "RateLimit",
     "RateLimited",
@@ -89,6 +91,7 @@ __all__ = [
     "Response",
     "RsaSigner",
     "ServerError",
+    "Side",
     "Signer",
     "StatusUnknownBackendTimeout",
     "StatusUnknownClientClosed",
@@ -97,6 +100,7 @@ __all__ = [
     "StatusUnknownTimeout",
     "StatusUnknownUnexpectedResponse",
     "TESTNET_URL",
+    "TimeInForce",
     "Timeout",
     "TooManyOrders",
     "USE_CLIENT_DEFAULT",

@@ -15,7 +15,7 @@ from . import Client, __version__
 
 
 def _balances(client: Client) -> dict[str, tuple[str, str]]:
-    rows = client.request("account.status", {"omitZeroBalances": True}).result["balances"]
+    rows = client.account_status(omit_zero_balances=True)["balances"]
     return {row["asset"]: (row["free"], row["locked"]) for row in rows}
 
 
@@ -56,7 +56,7 @@ def demo(pings: int) -> int:
             when = datetime.fromtimestamp(server_ms / 1000, tz=timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
             print(f"server time                            {when} UTC, clock offset {offset * 1000:+.2f} ms")
 
-            book = client.request("depth", {"symbol": "BTCUSDT", "limit": 5}).result
+            book = client.depth(symbol="BTCUSDT", limit=5)
             print("\norder book BTCUSDT (top 5)")
             print(f"  {'bid qty':>12} {'bid price':>14} | {'ask price':<14} {'ask qty':<12}")
             for (bid_price, bid_qty), (ask_price, ask_qty) in zip(book["bids"], book["asks"]):
@@ -64,26 +64,17 @@ def demo(pings: int) -> int:
 
             print("\nbalances")
             _print_balances("before", _balances(client))
-            order: dict[str, Any] = client.request(
-                "order.place",
-                {
-                    "symbol": "BTCUSDT",
-                    "side": "BUY",
-                    "type": "LIMIT",
-                    "timeInForce": "GTC",
-                    "price": "49000.00",
-                    "quantity": "0.01000",
-                    "newClientOrderId": "demo-order-1",
-                },
-            ).result
+            order: dict[str, Any] = client.order_place(
+                symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="49000.00", quantity="0.01000"
+            )
             _print_balances("resting", _balances(client))
             print(
                 f"\nplaced   LIMIT BUY 0.01 BTC @ 49000.00   orderId {order['orderId']} "
                 f"clientOrderId {order['clientOrderId']} -> {order['status']}"
             )
-            status = client.request("order.status", {"symbol": "BTCUSDT", "orderId": order["orderId"]}).result
+            status = client.order_status(symbol="BTCUSDT", order_id=order["orderId"])
             print(f"queried  orderId {status['orderId']} -> {status['status']}, executed {status['executedQty']}")
-            cancelled = client.request("order.cancel", {"symbol": "BTCUSDT", "orderId": order["orderId"]}).result
+            cancelled = client.order_cancel(symbol="BTCUSDT", order_id=order["orderId"])
             print(f"canceled orderId {cancelled['orderId']} -> {cancelled['status']}\n")
             _print_balances("after", _balances(client))
 

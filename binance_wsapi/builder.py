@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import secrets
 import logging
 import time
 from decimal import Decimal, InvalidOperation
@@ -21,6 +22,8 @@ log = logging.getLogger("binance_wsapi")
 __all__ = ["RequestBuilder", "recv_window_wire"]
 
 _MAX_RECV_WINDOW = 60000
+_MAX_PREFIX = 16  # + 20 random characters = Binance's 36
+_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.:/_-")
 # Added by the client to signed requests; a caller passing them would be signing by hand.
 _CLIENT_OWNED = ("apiKey", "timestamp")
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
@@ -89,7 +92,14 @@ class RequestBuilder:
         recv_window: Union[int, str, None],
         session_logon: bool,
         dispatcher: CallbackDispatcher,
+        client_order_id_prefix: str = "bwsapi-",
     ) -> None:
+        if len(client_order_id_prefix) > _MAX_PREFIX or not _ID_CHARS.issuperset(client_order_id_prefix):
+            raise InvalidRequest(
+                f"client_order_id_prefix={client_order_id_prefix!r}: use at most {_MAX_PREFIX} of "
+                "A-Z a-z 0-9 . : / _ - (Binance client order ids are at most 36 characters)"
+            )
+        self.client_order_id_prefix = client_order_id_prefix
         self.api_key = api_key
         self.signer = signer
         self.recv_window = recv_window
@@ -153,6 +163,10 @@ class RequestBuilder:
             pending.stamped_at = stamped_at
             pending.offset_ms = self.clock_offset_ms
         return pending
+
+    def new_client_order_id(self) -> str:
+        """A fresh client order id: the prefix and 20 random URL-safe characters (120 bits)."""
+        return self.client_order_id_prefix + secrets.token_urlsafe(15)
 
     def restamp(self, pending: Pending) -> None:
         """Re-express a queued request's timestamp with the clock offset measured since.

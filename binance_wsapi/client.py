@@ -8,47 +8,28 @@ import threading
 import time
 import weakref
 from concurrent.futures import Future
-from typing import Any, Callable, Generic, Mapping, Optional, TypeVar, Union
+from typing import Any, Callable, Mapping, Optional, Union
 
+from .api import Methods, TimeoutArg
 from .builder import RequestBuilder, clock_offset_ms, default_session_logon, recv_window_wire
 from .callbacks import CallbackDispatcher
 from .config import PRODUCTION_URL, TESTNET_URL, USE_CLIENT_DEFAULT, Backoff, Heartbeat, Timeout, UseClientDefault
 from .connection import Pending
 from .exceptions import InvalidRequest, RequestTimeout
+from .methods import METHODS
 from .models import RateLimit, Response, rate_limits_from_wire
 from .signing import Password, Signer, load_signer
 from .supervisor import LateResponse, Supervisor
+from .validation import wire_params
 
 log = logging.getLogger("binance_wsapi")
 
 __all__ = ["Client", "Futures"]
 
-_R = TypeVar("_R")
-TimeoutArg = Union[float, None, UseClientDefault]
 _client_numbers = itertools.count(1)
 
 
-class _Methods(Generic[_R]):
-    """The named methods, written once for both faces of the client.
-
-    `Client` returns each result (``_R`` = the JSON result); `Futures` returns a Future of
-    it. Each method is a thin, typed wrapper around `_call`; the method table in
-    `binance_wsapi.methods` says how the request is signed and weighed.
-    """
-
-    def _call(self, method: str, params: Optional[Mapping[str, Any]], timeout: TimeoutArg) -> _R:
-        raise NotImplementedError
-
-    def ping(self, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> _R:
-        """Test connectivity: `ping` (weight 1, NONE). The result is ``{}``."""
-        return self._call("ping", None, timeout)
-
-    def time(self, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> _R:
-        """Server time: `time` (weight 1, NONE). The result is ``{"serverTime": <epoch ms>}``."""
-        return self._call("time", None, timeout)
-
-
-class Client(_Methods[Any]):
+class Client(Methods[Any]):
     """A blocking, thread-safe client for the Binance Spot WebSocket API.
 
     ::
@@ -60,6 +41,11 @@ class Client(_Methods[Any]):
     `api_secret` is an HMAC secret, or the PEM text of an RSA or Ed25519 private key
     (`private_key_password` if it is encrypted); or pass a `signer`. With an Ed25519 key each
     connection logs on with `session.logon`, so requests need no per-request signature.
+
+    Every method of the API is a method here, named after it in snake_case
+    (``order.place`` -> ``order_place(symbol=..., time_in_force=...)``), returning the
+    response's ``result``; `client.futures` has the same methods returning Futures. Orders
+    placed without a client order id get one, starting with `client_order_id_prefix`.
 
     Any number of threads may call at once. Every call has a deadline: ``timeout=`` seconds
     per call, the client's default otherwise, `None` to wait forever. The first call
@@ -82,6 +68,7 @@ class Client(_Methods[Any]):
         max_message_size: int = 64 * 1024 * 1024,
         callback_queue_size: int = 10_000,
         websocket_options: Optional[Mapping[str, Any]] = None,
+        client_order_id_prefix: str = "bwsapi-",
         name: Optional[str] = None,
     ) -> None:
         if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
@@ -104,6 +91,7 @@ class Client(_Methods[Any]):
             recv_window=None if recv_window is None else recv_window_wire(recv_window),
             session_logon=default_session_logon(signer, session_logon),
             dispatcher=dispatcher,
+            client_order_id_prefix=client_order_id_prefix,
         )
         self._supervisor = Supervisor(
             url=url,
@@ -162,8 +150,17 @@ class Client(_Methods[Any]):
         """The same named methods, returning `concurrent.futures.Future`s instead of waiting."""
         return Futures(self)
 
-    def _call(self, method: str, params: Optional[Mapping[str, Any]], timeout: TimeoutArg) -> Any:
-        return self._wait(self._submit(method, params, timeout, unwrap=True))
+    def _named(self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], values: Mapping[str, Any]) -> Any:
+        return self._wait(self._submit_named(method, timeout, unknown, values, future=False))
+
+    def _submit_named(
+        self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], values: Mapping[str, Any], *, future: bool
+    ) -> Pending:
+        spec = METHODS[method]
+        wire = wire_params(spec, values, unknown)
+        if spec.client_order_id is not None and spec.client_order_id not in wire:
+            wire[spec.client_order_id] = self._builder.new_client_order_id()
+        return self._submit(method, wire, timeout, unwrap=True, future=future)
 
     def _submit(
         self,
@@ -290,7 +287,7 @@ class Client(_Methods[Any]):
         return f"<Client {self.name!r} url={self._url!r}{key} {self._supervisor.state()}>"
 
 
-class Futures(_Methods["Future[Any]"]):
+class Futures(Methods["Future[Any]"]):
     """`client.futures`: every named method, returning a Future of its result at once.
 
     The Future fails with the same exceptions the blocking call would raise, including
@@ -303,8 +300,10 @@ class Futures(_Methods["Future[Any]"]):
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def _call(self, method: str, params: Optional[Mapping[str, Any]], timeout: TimeoutArg) -> Future[Any]:
-        future = self._client._submit(method, params, timeout, unwrap=True, future=True).future
+    def _named(
+        self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], values: Mapping[str, Any]
+    ) -> Future[Any]:
+        future = self._client._submit_named(method, timeout, unknown, values, future=True).future
         assert future is not None
         return future
 

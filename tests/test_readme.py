@@ -19,8 +19,9 @@ def test_first_example_runs() -> None:
     with contextlib.redirect_stdout(out):
         exec(compile(example.group(1), "README.md", "exec"), {})  # noqa: S102 - our own README
     lines = out.getvalue().splitlines()
-    assert lines[0] == "{}" and lines[2] == "NEW"
-    assert lines[1].startswith("['50000.01")
+    assert lines[0] == "{}" and lines[1] == "['50000.01000000', '0.00403000']"
+    status, client_order_id = lines[2].split()
+    assert status == "NEW" and client_order_id.startswith("bwsapi-")
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -1,0 +1,1851 @@
+"""The named methods, one per WebSocket API method. Generated from `methods.py`: do not edit.
+
+Run ``python -m binance_wsapi._generate`` after changing the method table.
+
+`Client` inherits these blocking methods (each returns the response's ``result``);
+`client.futures` has the same methods returning a `concurrent.futures.Future` of it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Generic, Mapping, NoReturn, Optional, Sequence, TypeVar, Union
+
+from .config import USE_CLIENT_DEFAULT, UseClientDefault
+from .enums import OrderType, Side, TimeInForce
+
+__all__ = ["Methods", "Number", "TimeoutArg"]
+
+_R = TypeVar("_R")
+#: Prices and quantities: a Decimal or str (sent as written), an int, or a float that prints plainly.
+Number = Union[Decimal, str, int, float]
+#: Seconds, None to wait forever, or USE_CLIENT_DEFAULT for the client's timeout.
+TimeoutArg = Union[float, None, UseClientDefault]
+
+
+class Methods(Generic[_R]):
+    """Every WebSocket API method by its snake_case name; `_named` does the work."""
+
+    def _named(self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], values: Mapping[str, Any]) -> _R:
+        raise NotImplementedError
+
+    def ping(
+        self,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Test connectivity: `ping` (NONE, weight 1)."""
+        return self._named(
+            "ping",
+            timeout,
+            unknown,
+            {},
+        )
+
+    def time(
+        self,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Check server time: `time` (NONE, weight 1)."""
+        return self._named(
+            "time",
+            timeout,
+            unknown,
+            {},
+        )
+
+    def exchange_info(
+        self,
+        *,
+        symbol: Optional[str] = None,
+        symbols: Optional[Sequence[str]] = None,
+        permissions: Optional[Sequence[str]] = None,
+        show_permission_sets: Optional[bool] = None,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Exchange information: `exchangeInfo` (NONE, weight 20)."""
+        return self._named(
+            "exchangeInfo",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "symbols": symbols,
+                "permissions": permissions,
+                "show_permission_sets": show_permission_sets,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def execution_rules(
+        self,
+        *,
+        symbol: Optional[str] = None,
+        symbols: Optional[Sequence[str]] = None,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Query execution rules: `executionRules` (NONE, weight by parameters).
+
+        Weight: 2 per symbol, 40 at most; 40 for symbolStatus or all symbols.
+        """
+        return self._named(
+            "executionRules",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "symbols": symbols,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def depth(
+        self,
+        *,
+        symbol: str,
+        limit: Optional[int] = None,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Order book: `depth` (NONE, weight by parameters).
+
+        Weight: 5 for limit 1-100 (the default), 25 up to 500, 50 up to 1000, 250 up to 5000.
+        """
+        return self._named(
+            "depth",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "limit": limit,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def trades_recent(
+        self,
+        *,
+        symbol: str,
+        limit: Optional[int] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Recent trades: `trades.recent` (NONE, weight 25)."""
+        return self._named(
+            "trades.recent",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "limit": limit,
+            },
+        )
+
+    def trades_historical(
+        self,
+        *,
+        symbol: str,
+        from_id: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Historical trades: `trades.historical` (NONE, weight 25)."""
+        return self._named(
+            "trades.historical",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "from_id": from_id,
+                "limit": limit,
+            },
+        )
+
+    def block_trades_historical(
+        self,
+        *,
+        symbol: str,
+        from_id: int,
+        limit: Optional[int] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Historical block trades: `blockTrades.historical` (NONE, weight 25)."""
+        return self._named(
+            "blockTrades.historical",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "from_id": from_id,
+                "limit": limit,
+            },
+        )
+
+    def trades_aggregate(
+        self,
+        *,
+        symbol: str,
+        from_id: Optional[int] = None,
+        start_time: Optional[int] = None,
+        end_time: Optional[int] = None,
+        limit: Optional[int] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Aggregate trades: `trades.aggregate` (NONE, weight 4)."""
+        return self._named(
+            "trades.aggregate",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "from_id": from_id,
+                "start_time": start_time,
+                "end_time": end_time,
+                "limit": limit,
+            },
+        )
+
+    def klines(
+        self,
+        *,
+        symbol: str,
+        interval: str,
+        start_time: Optional[int] = None,
+        end_time: Optional[int] = None,
+        time_zone: Optional[str] = None,
+        limit: Optional[int] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Klines: `klines` (NONE, weight 2)."""
+        return self._named(
+            "klines",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "interval": interval,
+                "start_time": start_time,
+                "end_time": end_time,
+                "time_zone": time_zone,
+                "limit": limit,
+            },
+        )
+
+    def ui_klines(
+        self,
+        *,
+        symbol: str,
+        interval: str,
+        start_time: Optional[int] = None,
+        end_time: Optional[int] = None,
+        time_zone: Optional[str] = None,
+        limit: Optional[int] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """UI klines: `uiKlines` (NONE, weight 2)."""
+        return self._named(
+            "uiKlines",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "interval": interval,
+                "start_time": start_time,
+                "end_time": end_time,
+                "time_zone": time_zone,
+                "limit": limit,
+            },
+        )
+
+    def avg_price(
+        self,
+        *,
+        symbol: str,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Current average price: `avgPrice` (NONE, weight 2)."""
+        return self._named(
+            "avgPrice",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+            },
+        )
+
+    def ticker_24hr(
+        self,
+        *,
+        symbol: Optional[str] = None,
+        symbols: Optional[Sequence[str]] = None,
+        type: Optional[str] = None,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """24hr ticker price change statistics: `ticker.24hr` (NONE, weight by parameters).
+
+        Weight: 2 for 1-20 symbols, 40 for 21-100, 80 for more or all.
+        """
+        return self._named(
+            "ticker.24hr",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "symbols": symbols,
+                "type": type,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def ticker_trading_day(
+        self,
+        *,
+        symbol: Optional[str] = None,
+        symbols: Optional[Sequence[str]] = None,
+        time_zone: Optional[str] = None,
+        type: Optional[str] = None,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Trading day ticker: `ticker.tradingDay` (NONE, weight by parameters).
+
+        Weight: `ticker` and `ticker.tradingDay`: 4 per symbol, capped at 200 beyond 50 symbols.
+        """
+        return self._named(
+            "ticker.tradingDay",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "symbols": symbols,
+                "time_zone": time_zone,
+                "type": type,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def ticker(
+        self,
+        *,
+        symbol: Optional[str] = None,
+        symbols: Optional[Sequence[str]] = None,
+        type: Optional[str] = None,
+        window_size: Optional[str] = None,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Rolling window price change statistics: `ticker` (NONE, weight by parameters).
+
+        Weight: `ticker` and `ticker.tradingDay`: 4 per symbol, capped at 200 beyond 50 symbols.
+        """
+        return self._named(
+            "ticker",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "symbols": symbols,
+                "type": type,
+                "window_size": window_size,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def ticker_price(
+        self,
+        *,
+        symbol: Optional[str] = None,
+        symbols: Optional[Sequence[str]] = None,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Symbol price ticker: `ticker.price` (NONE, weight by parameters).
+
+        Weight: 2 for one symbol, 4 for several or all.
+        """
+        return self._named(
+            "ticker.price",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "symbols": symbols,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def ticker_book(
+        self,
+        *,
+        symbol: Optional[str] = None,
+        symbols: Optional[Sequence[str]] = None,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Symbol order book ticker: `ticker.book` (NONE, weight by parameters).
+
+        Weight: 2 for one symbol, 4 for several or all.
+        """
+        return self._named(
+            "ticker.book",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "symbols": symbols,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def reference_price(
+        self,
+        *,
+        symbol: str,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Query reference price: `referencePrice` (NONE, weight 2)."""
+        return self._named(
+            "referencePrice",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+            },
+        )
+
+    def reference_price_calculation(
+        self,
+        *,
+        symbol: str,
+        symbol_status: Optional[str] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Query reference price calculation: `referencePrice.calculation` (NONE, weight 2)."""
+        return self._named(
+            "referencePrice.calculation",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "symbol_status": symbol_status,
+            },
+        )
+
+    def session_logon(
+        self,
+        *,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Log in with API key: `session.logon` (SIGNED, weight 2)."""
+        return self._named(
+            "session.logon",
+            timeout,
+            unknown,
+            {
+                "recv_window": recv_window,
+            },
+        )
+
+    def session_status(
+        self,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Query session status: `session.status` (NONE, weight 2)."""
+        return self._named(
+            "session.status",
+            timeout,
+            unknown,
+            {},
+        )
+
+    def session_logout(
+        self,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Log out of the session: `session.logout` (NONE, weight 2)."""
+        return self._named(
+            "session.logout",
+            timeout,
+            unknown,
+            {},
+        )
+
+    def order_place(
+        self,
+        *,
+        symbol: str,
+        side: Union[Side, str],
+        type: Union[OrderType, str],
+        time_in_force: Optional[Union[TimeInForce, str]] = None,
+        price: Optional[Number] = None,
+        quantity: Optional[Number] = None,
+        quote_order_qty: Optional[Number] = None,
+        new_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        stop_price: Optional[Number] = None,
+        trailing_delta: Optional[int] = None,
+        iceberg_qty: Optional[Number] = None,
+        strategy_id: Optional[int] = None,
+        strategy_type: Optional[int] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        peg_price_type: Optional[str] = None,
+        peg_offset_value: Optional[int] = None,
+        peg_offset_type: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Place new order: `order.place` (TRADE, weight 1; 0 when successful).
+
+        Adds 1 to the unfilled order count.
+        `new_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "order.place",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "side": side,
+                "type": type,
+                "time_in_force": time_in_force,
+                "price": price,
+                "quantity": quantity,
+                "quote_order_qty": quote_order_qty,
+                "new_client_order_id": new_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "stop_price": stop_price,
+                "trailing_delta": trailing_delta,
+                "iceberg_qty": iceberg_qty,
+                "strategy_id": strategy_id,
+                "strategy_type": strategy_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "peg_price_type": peg_price_type,
+                "peg_offset_value": peg_offset_value,
+                "peg_offset_type": peg_offset_type,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_test(
+        self,
+        *,
+        symbol: str,
+        side: Union[Side, str],
+        type: Union[OrderType, str],
+        time_in_force: Optional[Union[TimeInForce, str]] = None,
+        price: Optional[Number] = None,
+        quantity: Optional[Number] = None,
+        quote_order_qty: Optional[Number] = None,
+        new_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        stop_price: Optional[Number] = None,
+        trailing_delta: Optional[int] = None,
+        iceberg_qty: Optional[Number] = None,
+        strategy_id: Optional[int] = None,
+        strategy_type: Optional[int] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        peg_price_type: Optional[str] = None,
+        peg_offset_value: Optional[int] = None,
+        peg_offset_type: Optional[str] = None,
+        compute_commission_rates: Optional[bool] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Test new order: `order.test` (TRADE, weight by parameters).
+
+        Weight: 1; 20 with computeCommissionRates.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "order.test",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "side": side,
+                "type": type,
+                "time_in_force": time_in_force,
+                "price": price,
+                "quantity": quantity,
+                "quote_order_qty": quote_order_qty,
+                "new_client_order_id": new_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "stop_price": stop_price,
+                "trailing_delta": trailing_delta,
+                "iceberg_qty": iceberg_qty,
+                "strategy_id": strategy_id,
+                "strategy_type": strategy_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "peg_price_type": peg_price_type,
+                "peg_offset_value": peg_offset_value,
+                "peg_offset_type": peg_offset_type,
+                "compute_commission_rates": compute_commission_rates,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_cancel(
+        self,
+        *,
+        symbol: str,
+        order_id: Optional[int] = None,
+        orig_client_order_id: Optional[str] = None,
+        new_client_order_id: Optional[str] = None,
+        cancel_restrictions: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Cancel order: `order.cancel` (TRADE, weight 1; 0 when successful).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "order.cancel",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "order_id": order_id,
+                "orig_client_order_id": orig_client_order_id,
+                "new_client_order_id": new_client_order_id,
+                "cancel_restrictions": cancel_restrictions,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_cancel_replace(
+        self,
+        *,
+        symbol: str,
+        cancel_replace_mode: str,
+        cancel_order_id: Optional[int] = None,
+        cancel_orig_client_order_id: Optional[str] = None,
+        cancel_new_client_order_id: Optional[str] = None,
+        side: Union[Side, str],
+        type: Union[OrderType, str],
+        time_in_force: Optional[Union[TimeInForce, str]] = None,
+        price: Optional[Number] = None,
+        quantity: Optional[Number] = None,
+        quote_order_qty: Optional[Number] = None,
+        new_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        stop_price: Optional[Number] = None,
+        trailing_delta: Optional[int] = None,
+        iceberg_qty: Optional[Number] = None,
+        strategy_id: Optional[int] = None,
+        strategy_type: Optional[int] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        peg_price_type: Optional[str] = None,
+        peg_offset_value: Optional[int] = None,
+        peg_offset_type: Optional[str] = None,
+        cancel_restrictions: Optional[str] = None,
+        order_rate_limit_exceeded_mode: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Cancel and replace order: `order.cancelReplace` (TRADE, weight 1; 0 when successful).
+
+        Adds 1 to the unfilled order count.
+        `new_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "order.cancelReplace",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "cancel_replace_mode": cancel_replace_mode,
+                "cancel_order_id": cancel_order_id,
+                "cancel_orig_client_order_id": cancel_orig_client_order_id,
+                "cancel_new_client_order_id": cancel_new_client_order_id,
+                "side": side,
+                "type": type,
+                "time_in_force": time_in_force,
+                "price": price,
+                "quantity": quantity,
+                "quote_order_qty": quote_order_qty,
+                "new_client_order_id": new_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "stop_price": stop_price,
+                "trailing_delta": trailing_delta,
+                "iceberg_qty": iceberg_qty,
+                "strategy_id": strategy_id,
+                "strategy_type": strategy_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "peg_price_type": peg_price_type,
+                "peg_offset_value": peg_offset_value,
+                "peg_offset_type": peg_offset_type,
+                "cancel_restrictions": cancel_restrictions,
+                "order_rate_limit_exceeded_mode": order_rate_limit_exceeded_mode,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_amend_keep_priority(
+        self,
+        *,
+        symbol: str,
+        order_id: Optional[int] = None,
+        orig_client_order_id: Optional[str] = None,
+        new_client_order_id: Optional[str] = None,
+        new_qty: Number,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Order amend keep priority: `order.amend.keepPriority` (TRADE, weight 4).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "order.amend.keepPriority",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "order_id": order_id,
+                "orig_client_order_id": orig_client_order_id,
+                "new_client_order_id": new_client_order_id,
+                "new_qty": new_qty,
+                "recv_window": recv_window,
+            },
+        )
+
+    def open_orders_cancel_all(
+        self,
+        *,
+        symbol: str,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Cancel open orders: `openOrders.cancelAll` (TRADE, weight 1; 0 when successful).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "openOrders.cancelAll",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_list_place(
+        self,
+        *,
+        symbol: str,
+        side: Union[Side, str],
+        price: Number,
+        quantity: Number,
+        list_client_order_id: Optional[str] = None,
+        limit_client_order_id: Optional[str] = None,
+        limit_iceberg_qty: Optional[Number] = None,
+        limit_strategy_id: Optional[int] = None,
+        limit_strategy_type: Optional[int] = None,
+        stop_price: Optional[Number] = None,
+        trailing_delta: Optional[int] = None,
+        stop_client_order_id: Optional[str] = None,
+        stop_limit_price: Optional[Number] = None,
+        stop_limit_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        stop_iceberg_qty: Optional[Number] = None,
+        stop_strategy_id: Optional[int] = None,
+        stop_strategy_type: Optional[int] = None,
+        new_order_resp_type: Optional[str] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Place new OCO (deprecated): `orderList.place` (TRADE, weight 1; 0 when successful).
+
+        Adds 1 to the unfilled order count.
+        `list_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "orderList.place",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "side": side,
+                "price": price,
+                "quantity": quantity,
+                "list_client_order_id": list_client_order_id,
+                "limit_client_order_id": limit_client_order_id,
+                "limit_iceberg_qty": limit_iceberg_qty,
+                "limit_strategy_id": limit_strategy_id,
+                "limit_strategy_type": limit_strategy_type,
+                "stop_price": stop_price,
+                "trailing_delta": trailing_delta,
+                "stop_client_order_id": stop_client_order_id,
+                "stop_limit_price": stop_limit_price,
+                "stop_limit_time_in_force": stop_limit_time_in_force,
+                "stop_iceberg_qty": stop_iceberg_qty,
+                "stop_strategy_id": stop_strategy_id,
+                "stop_strategy_type": stop_strategy_type,
+                "new_order_resp_type": new_order_resp_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_list_place_oco(
+        self,
+        *,
+        symbol: str,
+        list_client_order_id: Optional[str] = None,
+        side: Union[Side, str],
+        quantity: Number,
+        above_type: Union[OrderType, str],
+        above_client_order_id: Optional[str] = None,
+        above_price: Optional[Number] = None,
+        above_stop_price: Optional[Number] = None,
+        above_trailing_delta: Optional[int] = None,
+        above_iceberg_qty: Optional[Number] = None,
+        above_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        above_strategy_id: Optional[int] = None,
+        above_strategy_type: Optional[int] = None,
+        above_peg_price_type: Optional[str] = None,
+        above_peg_offset_type: Optional[str] = None,
+        above_peg_offset_value: Optional[int] = None,
+        below_type: Union[OrderType, str],
+        below_client_order_id: Optional[str] = None,
+        below_price: Optional[Number] = None,
+        below_stop_price: Optional[Number] = None,
+        below_trailing_delta: Optional[int] = None,
+        below_iceberg_qty: Optional[Number] = None,
+        below_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        below_strategy_id: Optional[int] = None,
+        below_strategy_type: Optional[int] = None,
+        below_peg_price_type: Optional[str] = None,
+        below_peg_offset_type: Optional[str] = None,
+        below_peg_offset_value: Optional[int] = None,
+        new_order_resp_type: Optional[str] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Place new order list - OCO: `orderList.place.oco` (TRADE, weight 1; 0 when successful).
+
+        Adds 2 to the unfilled order count.
+        `list_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "orderList.place.oco",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "list_client_order_id": list_client_order_id,
+                "side": side,
+                "quantity": quantity,
+                "above_type": above_type,
+                "above_client_order_id": above_client_order_id,
+                "above_price": above_price,
+                "above_stop_price": above_stop_price,
+                "above_trailing_delta": above_trailing_delta,
+                "above_iceberg_qty": above_iceberg_qty,
+                "above_time_in_force": above_time_in_force,
+                "above_strategy_id": above_strategy_id,
+                "above_strategy_type": above_strategy_type,
+                "above_peg_price_type": above_peg_price_type,
+                "above_peg_offset_type": above_peg_offset_type,
+                "above_peg_offset_value": above_peg_offset_value,
+                "below_type": below_type,
+                "below_client_order_id": below_client_order_id,
+                "below_price": below_price,
+                "below_stop_price": below_stop_price,
+                "below_trailing_delta": below_trailing_delta,
+                "below_iceberg_qty": below_iceberg_qty,
+                "below_time_in_force": below_time_in_force,
+                "below_strategy_id": below_strategy_id,
+                "below_strategy_type": below_strategy_type,
+                "below_peg_price_type": below_peg_price_type,
+                "below_peg_offset_type": below_peg_offset_type,
+                "below_peg_offset_value": below_peg_offset_value,
+                "new_order_resp_type": new_order_resp_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_list_place_oto(
+        self,
+        *,
+        symbol: str,
+        list_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        working_type: Union[OrderType, str],
+        working_side: Union[Side, str],
+        working_price: Number,
+        working_quantity: Number,
+        working_client_order_id: Optional[str] = None,
+        working_iceberg_qty: Optional[Number] = None,
+        working_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        working_strategy_id: Optional[int] = None,
+        working_strategy_type: Optional[int] = None,
+        working_peg_price_type: Optional[str] = None,
+        working_peg_offset_type: Optional[str] = None,
+        working_peg_offset_value: Optional[int] = None,
+        pending_type: Union[OrderType, str],
+        pending_side: Union[Side, str],
+        pending_quantity: Number,
+        pending_client_order_id: Optional[str] = None,
+        pending_price: Optional[Number] = None,
+        pending_stop_price: Optional[Number] = None,
+        pending_trailing_delta: Optional[int] = None,
+        pending_iceberg_qty: Optional[Number] = None,
+        pending_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        pending_strategy_id: Optional[int] = None,
+        pending_strategy_type: Optional[int] = None,
+        pending_peg_price_type: Optional[str] = None,
+        pending_peg_offset_type: Optional[str] = None,
+        pending_peg_offset_value: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Place new order list - OTO: `orderList.place.oto` (TRADE, weight 1; 0 when successful).
+
+        Adds 2 to the unfilled order count.
+        `list_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "orderList.place.oto",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "list_client_order_id": list_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "working_type": working_type,
+                "working_side": working_side,
+                "working_price": working_price,
+                "working_quantity": working_quantity,
+                "working_client_order_id": working_client_order_id,
+                "working_iceberg_qty": working_iceberg_qty,
+                "working_time_in_force": working_time_in_force,
+                "working_strategy_id": working_strategy_id,
+                "working_strategy_type": working_strategy_type,
+                "working_peg_price_type": working_peg_price_type,
+                "working_peg_offset_type": working_peg_offset_type,
+                "working_peg_offset_value": working_peg_offset_value,
+                "pending_type": pending_type,
+                "pending_side": pending_side,
+                "pending_quantity": pending_quantity,
+                "pending_client_order_id": pending_client_order_id,
+                "pending_price": pending_price,
+                "pending_stop_price": pending_stop_price,
+                "pending_trailing_delta": pending_trailing_delta,
+                "pending_iceberg_qty": pending_iceberg_qty,
+                "pending_time_in_force": pending_time_in_force,
+                "pending_strategy_id": pending_strategy_id,
+                "pending_strategy_type": pending_strategy_type,
+                "pending_peg_price_type": pending_peg_price_type,
+                "pending_peg_offset_type": pending_peg_offset_type,
+                "pending_peg_offset_value": pending_peg_offset_value,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_list_place_otoco(
+        self,
+        *,
+        symbol: str,
+        list_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        working_type: Union[OrderType, str],
+        working_side: Union[Side, str],
+        working_price: Number,
+        working_quantity: Number,
+        working_client_order_id: Optional[str] = None,
+        working_iceberg_qty: Optional[Number] = None,
+        working_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        working_strategy_id: Optional[int] = None,
+        working_strategy_type: Optional[int] = None,
+        working_peg_price_type: Optional[str] = None,
+        working_peg_offset_type: Optional[str] = None,
+        working_peg_offset_value: Optional[int] = None,
+        pending_side: Union[Side, str],
+        pending_quantity: Number,
+        pending_above_type: Union[OrderType, str],
+        pending_above_client_order_id: Optional[str] = None,
+        pending_above_price: Optional[Number] = None,
+        pending_above_stop_price: Optional[Number] = None,
+        pending_above_trailing_delta: Optional[int] = None,
+        pending_above_iceberg_qty: Optional[Number] = None,
+        pending_above_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        pending_above_strategy_id: Optional[int] = None,
+        pending_above_strategy_type: Optional[int] = None,
+        pending_above_peg_price_type: Optional[str] = None,
+        pending_above_peg_offset_type: Optional[str] = None,
+        pending_above_peg_offset_value: Optional[int] = None,
+        pending_below_type: Optional[Union[OrderType, str]] = None,
+        pending_below_client_order_id: Optional[str] = None,
+        pending_below_price: Optional[Number] = None,
+        pending_below_stop_price: Optional[Number] = None,
+        pending_below_trailing_delta: Optional[int] = None,
+        pending_below_iceberg_qty: Optional[Number] = None,
+        pending_below_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        pending_below_strategy_id: Optional[int] = None,
+        pending_below_strategy_type: Optional[int] = None,
+        pending_below_peg_price_type: Optional[str] = None,
+        pending_below_peg_offset_type: Optional[str] = None,
+        pending_below_peg_offset_value: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Place new order list - OTOCO: `orderList.place.otoco` (TRADE, weight 1; 0 when successful).
+
+        Adds 3 to the unfilled order count.
+        `list_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "orderList.place.otoco",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "list_client_order_id": list_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "working_type": working_type,
+                "working_side": working_side,
+                "working_price": working_price,
+                "working_quantity": working_quantity,
+                "working_client_order_id": working_client_order_id,
+                "working_iceberg_qty": working_iceberg_qty,
+                "working_time_in_force": working_time_in_force,
+                "working_strategy_id": working_strategy_id,
+                "working_strategy_type": working_strategy_type,
+                "working_peg_price_type": working_peg_price_type,
+                "working_peg_offset_type": working_peg_offset_type,
+                "working_peg_offset_value": working_peg_offset_value,
+                "pending_side": pending_side,
+                "pending_quantity": pending_quantity,
+                "pending_above_type": pending_above_type,
+                "pending_above_client_order_id": pending_above_client_order_id,
+                "pending_above_price": pending_above_price,
+                "pending_above_stop_price": pending_above_stop_price,
+                "pending_above_trailing_delta": pending_above_trailing_delta,
+                "pending_above_iceberg_qty": pending_above_iceberg_qty,
+                "pending_above_time_in_force": pending_above_time_in_force,
+                "pending_above_strategy_id": pending_above_strategy_id,
+                "pending_above_strategy_type": pending_above_strategy_type,
+                "pending_above_peg_price_type": pending_above_peg_price_type,
+                "pending_above_peg_offset_type": pending_above_peg_offset_type,
+                "pending_above_peg_offset_value": pending_above_peg_offset_value,
+                "pending_below_type": pending_below_type,
+                "pending_below_client_order_id": pending_below_client_order_id,
+                "pending_below_price": pending_below_price,
+                "pending_below_stop_price": pending_below_stop_price,
+                "pending_below_trailing_delta": pending_below_trailing_delta,
+                "pending_below_iceberg_qty": pending_below_iceberg_qty,
+                "pending_below_time_in_force": pending_below_time_in_force,
+                "pending_below_strategy_id": pending_below_strategy_id,
+                "pending_below_strategy_type": pending_below_strategy_type,
+                "pending_below_peg_price_type": pending_below_peg_price_type,
+                "pending_below_peg_offset_type": pending_below_peg_offset_type,
+                "pending_below_peg_offset_value": pending_below_peg_offset_value,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_list_place_opo(
+        self,
+        *,
+        symbol: str,
+        list_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        working_type: Union[OrderType, str],
+        working_side: Union[Side, str],
+        working_price: Number,
+        working_quantity: Number,
+        working_client_order_id: Optional[str] = None,
+        working_iceberg_qty: Optional[Number] = None,
+        working_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        working_strategy_id: Optional[int] = None,
+        working_strategy_type: Optional[int] = None,
+        working_peg_price_type: Optional[str] = None,
+        working_peg_offset_type: Optional[str] = None,
+        working_peg_offset_value: Optional[int] = None,
+        pending_type: Union[OrderType, str],
+        pending_side: Union[Side, str],
+        pending_client_order_id: Optional[str] = None,
+        pending_price: Optional[Number] = None,
+        pending_stop_price: Optional[Number] = None,
+        pending_trailing_delta: Optional[int] = None,
+        pending_iceberg_qty: Optional[Number] = None,
+        pending_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        pending_strategy_id: Optional[int] = None,
+        pending_strategy_type: Optional[int] = None,
+        pending_peg_price_type: Optional[str] = None,
+        pending_peg_offset_type: Optional[str] = None,
+        pending_peg_offset_value: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Place new order list - OPO: `orderList.place.opo` (TRADE, weight 1; 0 when successful).
+
+        Adds 2 to the unfilled order count.
+        `list_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "orderList.place.opo",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "list_client_order_id": list_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "working_type": working_type,
+                "working_side": working_side,
+                "working_price": working_price,
+                "working_quantity": working_quantity,
+                "working_client_order_id": working_client_order_id,
+                "working_iceberg_qty": working_iceberg_qty,
+                "working_time_in_force": working_time_in_force,
+                "working_strategy_id": working_strategy_id,
+                "working_strategy_type": working_strategy_type,
+                "working_peg_price_type": working_peg_price_type,
+                "working_peg_offset_type": working_peg_offset_type,
+                "working_peg_offset_value": working_peg_offset_value,
+                "pending_type": pending_type,
+                "pending_side": pending_side,
+                "pending_client_order_id": pending_client_order_id,
+                "pending_price": pending_price,
+                "pending_stop_price": pending_stop_price,
+                "pending_trailing_delta": pending_trailing_delta,
+                "pending_iceberg_qty": pending_iceberg_qty,
+                "pending_time_in_force": pending_time_in_force,
+                "pending_strategy_id": pending_strategy_id,
+                "pending_strategy_type": pending_strategy_type,
+                "pending_peg_price_type": pending_peg_price_type,
+                "pending_peg_offset_type": pending_peg_offset_type,
+                "pending_peg_offset_value": pending_peg_offset_value,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_list_place_opoco(
+        self,
+        *,
+        symbol: str,
+        list_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        working_type: Union[OrderType, str],
+        working_side: Union[Side, str],
+        working_price: Number,
+        working_quantity: Number,
+        working_client_order_id: Optional[str] = None,
+        working_iceberg_qty: Optional[Number] = None,
+        working_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        working_strategy_id: Optional[int] = None,
+        working_strategy_type: Optional[int] = None,
+        working_peg_price_type: Optional[str] = None,
+        working_peg_offset_type: Optional[str] = None,
+        working_peg_offset_value: Optional[int] = None,
+        pending_side: Union[Side, str],
+        pending_above_type: Union[OrderType, str],
+        pending_above_client_order_id: Optional[str] = None,
+        pending_above_price: Optional[Number] = None,
+        pending_above_stop_price: Optional[Number] = None,
+        pending_above_trailing_delta: Optional[int] = None,
+        pending_above_iceberg_qty: Optional[Number] = None,
+        pending_above_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        pending_above_strategy_id: Optional[int] = None,
+        pending_above_strategy_type: Optional[int] = None,
+        pending_above_peg_price_type: Optional[str] = None,
+        pending_above_peg_offset_type: Optional[str] = None,
+        pending_above_peg_offset_value: Optional[int] = None,
+        pending_below_type: Optional[Union[OrderType, str]] = None,
+        pending_below_client_order_id: Optional[str] = None,
+        pending_below_price: Optional[Number] = None,
+        pending_below_stop_price: Optional[Number] = None,
+        pending_below_trailing_delta: Optional[int] = None,
+        pending_below_iceberg_qty: Optional[Number] = None,
+        pending_below_time_in_force: Optional[Union[TimeInForce, str]] = None,
+        pending_below_strategy_id: Optional[int] = None,
+        pending_below_strategy_type: Optional[int] = None,
+        pending_below_peg_price_type: Optional[str] = None,
+        pending_below_peg_offset_type: Optional[str] = None,
+        pending_below_peg_offset_value: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Place new order list - OPOCO: `orderList.place.opoco` (TRADE, weight 1; 0 when successful).
+
+        Adds 3 to the unfilled order count.
+        `list_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "orderList.place.opoco",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "list_client_order_id": list_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "working_type": working_type,
+                "working_side": working_side,
+                "working_price": working_price,
+                "working_quantity": working_quantity,
+                "working_client_order_id": working_client_order_id,
+                "working_iceberg_qty": working_iceberg_qty,
+                "working_time_in_force": working_time_in_force,
+                "working_strategy_id": working_strategy_id,
+                "working_strategy_type": working_strategy_type,
+                "working_peg_price_type": working_peg_price_type,
+                "working_peg_offset_type": working_peg_offset_type,
+                "working_peg_offset_value": working_peg_offset_value,
+                "pending_side": pending_side,
+                "pending_above_type": pending_above_type,
+                "pending_above_client_order_id": pending_above_client_order_id,
+                "pending_above_price": pending_above_price,
+                "pending_above_stop_price": pending_above_stop_price,
+                "pending_above_trailing_delta": pending_above_trailing_delta,
+                "pending_above_iceberg_qty": pending_above_iceberg_qty,
+                "pending_above_time_in_force": pending_above_time_in_force,
+                "pending_above_strategy_id": pending_above_strategy_id,
+                "pending_above_strategy_type": pending_above_strategy_type,
+                "pending_above_peg_price_type": pending_above_peg_price_type,
+                "pending_above_peg_offset_type": pending_above_peg_offset_type,
+                "pending_above_peg_offset_value": pending_above_peg_offset_value,
+                "pending_below_type": pending_below_type,
+                "pending_below_client_order_id": pending_below_client_order_id,
+                "pending_below_price": pending_below_price,
+                "pending_below_stop_price": pending_below_stop_price,
+                "pending_below_trailing_delta": pending_below_trailing_delta,
+                "pending_below_iceberg_qty": pending_below_iceberg_qty,
+                "pending_below_time_in_force": pending_below_time_in_force,
+                "pending_below_strategy_id": pending_below_strategy_id,
+                "pending_below_strategy_type": pending_below_strategy_type,
+                "pending_below_peg_price_type": pending_below_peg_price_type,
+                "pending_below_peg_offset_type": pending_below_peg_offset_type,
+                "pending_below_peg_offset_value": pending_below_peg_offset_value,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_list_cancel(
+        self,
+        *,
+        symbol: str,
+        order_list_id: Optional[int] = None,
+        list_client_order_id: Optional[str] = None,
+        new_client_order_id: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Cancel order list: `orderList.cancel` (TRADE, weight 1; 0 when successful).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "orderList.cancel",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "order_list_id": order_list_id,
+                "list_client_order_id": list_client_order_id,
+                "new_client_order_id": new_client_order_id,
+                "recv_window": recv_window,
+            },
+        )
+
+    def sor_order_place(
+        self,
+        *,
+        symbol: str,
+        side: Union[Side, str],
+        type: Union[OrderType, str],
+        time_in_force: Optional[Union[TimeInForce, str]] = None,
+        price: Optional[Number] = None,
+        quantity: Number,
+        new_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        iceberg_qty: Optional[Number] = None,
+        strategy_id: Optional[int] = None,
+        strategy_type: Optional[int] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Place new order using SOR: `sor.order.place` (TRADE, weight 1; 0 when successful).
+
+        Adds 1 to the unfilled order count.
+        `new_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        """
+        return self._named(
+            "sor.order.place",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "side": side,
+                "type": type,
+                "time_in_force": time_in_force,
+                "price": price,
+                "quantity": quantity,
+                "new_client_order_id": new_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "iceberg_qty": iceberg_qty,
+                "strategy_id": strategy_id,
+                "strategy_type": strategy_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "recv_window": recv_window,
+            },
+        )
+
+    def sor_order_test(
+        self,
+        *,
+        symbol: str,
+        side: Union[Side, str],
+        type: Union[OrderType, str],
+        time_in_force: Optional[Union[TimeInForce, str]] = None,
+        price: Optional[Number] = None,
+        quantity: Number,
+        new_client_order_id: Optional[str] = None,
+        new_order_resp_type: Optional[str] = None,
+        iceberg_qty: Optional[Number] = None,
+        strategy_id: Optional[int] = None,
+        strategy_type: Optional[int] = None,
+        self_trade_prevention_mode: Optional[str] = None,
+        compute_commission_rates: Optional[bool] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Test new order using SOR: `sor.order.test` (TRADE, weight by parameters).
+
+        Weight: 1; 20 with computeCommissionRates.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "sor.order.test",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "side": side,
+                "type": type,
+                "time_in_force": time_in_force,
+                "price": price,
+                "quantity": quantity,
+                "new_client_order_id": new_client_order_id,
+                "new_order_resp_type": new_order_resp_type,
+                "iceberg_qty": iceberg_qty,
+                "strategy_id": strategy_id,
+                "strategy_type": strategy_type,
+                "self_trade_prevention_mode": self_trade_prevention_mode,
+                "compute_commission_rates": compute_commission_rates,
+                "recv_window": recv_window,
+            },
+        )
+
+    def account_status(
+        self,
+        *,
+        omit_zero_balances: Optional[bool] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Account information: `account.status` (USER_DATA, weight 20).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "account.status",
+            timeout,
+            unknown,
+            {
+                "omit_zero_balances": omit_zero_balances,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_status(
+        self,
+        *,
+        symbol: str,
+        order_id: Optional[int] = None,
+        orig_client_order_id: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Query order: `order.status` (USER_DATA, weight 4).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "order.status",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "order_id": order_id,
+                "orig_client_order_id": orig_client_order_id,
+                "recv_window": recv_window,
+            },
+        )
+
+    def open_orders_status(
+        self,
+        *,
+        symbol: Optional[str] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Current open orders: `openOrders.status` (USER_DATA, weight by parameters).
+
+        Weight: 6 for one symbol, 80 for all.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "openOrders.status",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "recv_window": recv_window,
+            },
+        )
+
+    def all_orders(
+        self,
+        *,
+        symbol: str,
+        order_id: Optional[int] = None,
+        start_time: Optional[int] = None,
+        end_time: Optional[int] = None,
+        limit: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Account order history: `allOrders` (USER_DATA, weight 20).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "allOrders",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "order_id": order_id,
+                "start_time": start_time,
+                "end_time": end_time,
+                "limit": limit,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_list_status(
+        self,
+        *,
+        orig_client_order_id: Optional[str] = None,
+        order_list_id: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Query order list: `orderList.status` (USER_DATA, weight 4).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "orderList.status",
+            timeout,
+            unknown,
+            {
+                "orig_client_order_id": orig_client_order_id,
+                "order_list_id": order_list_id,
+                "recv_window": recv_window,
+            },
+        )
+
+    def open_order_lists_status(
+        self,
+        *,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Current open order lists: `openOrderLists.status` (USER_DATA, weight 6).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "openOrderLists.status",
+            timeout,
+            unknown,
+            {
+                "recv_window": recv_window,
+            },
+        )
+
+    def all_order_lists(
+        self,
+        *,
+        from_id: Optional[int] = None,
+        start_time: Optional[int] = None,
+        end_time: Optional[int] = None,
+        limit: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Account order list history: `allOrderLists` (USER_DATA, weight 20).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "allOrderLists",
+            timeout,
+            unknown,
+            {
+                "from_id": from_id,
+                "start_time": start_time,
+                "end_time": end_time,
+                "limit": limit,
+                "recv_window": recv_window,
+            },
+        )
+
+    def my_trades(
+        self,
+        *,
+        symbol: str,
+        order_id: Optional[int] = None,
+        start_time: Optional[int] = None,
+        end_time: Optional[int] = None,
+        from_id: Optional[int] = None,
+        limit: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Account trade history: `myTrades` (USER_DATA, weight by parameters).
+
+        Weight: 20; 5 with orderId.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "myTrades",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "order_id": order_id,
+                "start_time": start_time,
+                "end_time": end_time,
+                "from_id": from_id,
+                "limit": limit,
+                "recv_window": recv_window,
+            },
+        )
+
+    def account_rate_limits_orders(
+        self,
+        *,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Unfilled order count: `account.rateLimits.orders` (USER_DATA, weight 40).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "account.rateLimits.orders",
+            timeout,
+            unknown,
+            {
+                "recv_window": recv_window,
+            },
+        )
+
+    def my_prevented_matches(
+        self,
+        *,
+        symbol: str,
+        prevented_match_id: Optional[int] = None,
+        order_id: Optional[int] = None,
+        from_prevented_match_id: Optional[int] = None,
+        limit: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Account prevented matches: `myPreventedMatches` (USER_DATA, weight by parameters).
+
+        Weight: 2 by preventedMatchId, 20 by orderId.
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "myPreventedMatches",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "prevented_match_id": prevented_match_id,
+                "order_id": order_id,
+                "from_prevented_match_id": from_prevented_match_id,
+                "limit": limit,
+                "recv_window": recv_window,
+            },
+        )
+
+    def my_allocations(
+        self,
+        *,
+        symbol: str,
+        start_time: Optional[int] = None,
+        end_time: Optional[int] = None,
+        from_allocation_id: Optional[int] = None,
+        limit: Optional[int] = None,
+        order_id: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Account allocations: `myAllocations` (USER_DATA, weight 20).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "myAllocations",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "start_time": start_time,
+                "end_time": end_time,
+                "from_allocation_id": from_allocation_id,
+                "limit": limit,
+                "order_id": order_id,
+                "recv_window": recv_window,
+            },
+        )
+
+    def account_commission(
+        self,
+        *,
+        symbol: str,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Account commission rates: `account.commission` (USER_DATA, weight 20).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "account.commission",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "recv_window": recv_window,
+            },
+        )
+
+    def order_amendments(
+        self,
+        *,
+        symbol: str,
+        order_id: int,
+        from_execution_id: Optional[int] = None,
+        limit: Optional[int] = None,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Query order amendments: `order.amendments` (USER_DATA, weight 4).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "order.amendments",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "order_id": order_id,
+                "from_execution_id": from_execution_id,
+                "limit": limit,
+                "recv_window": recv_window,
+            },
+        )
+
+    def my_filters(
+        self,
+        *,
+        symbol: str,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Query relevant filters: `myFilters` (USER_DATA, weight 40).
+
+        Signed by the client; `recv_window` overrides the client's for this call.
+        """
+        return self._named(
+            "myFilters",
+            timeout,
+            unknown,
+            {
+                "symbol": symbol,
+                "recv_window": recv_window,
+            },
+        )
+
+    def user_data_stream_subscribe(
+        self,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Subscribe to the user data stream: `userDataStream.subscribe` (USER_STREAM, weight 2).
+
+        Needs a connection logged on with an Ed25519 key (the client does it by default).
+        """
+        return self._named(
+            "userDataStream.subscribe",
+            timeout,
+            unknown,
+            {},
+        )
+
+    def user_data_stream_unsubscribe(
+        self,
+        *,
+        subscription_id: Optional[int] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Unsubscribe from the user data stream: `userDataStream.unsubscribe` (NONE, weight 2)."""
+        return self._named(
+            "userDataStream.unsubscribe",
+            timeout,
+            unknown,
+            {
+                "subscription_id": subscription_id,
+            },
+        )
+
+    def session_subscriptions(
+        self,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """List all subscriptions: `session.subscriptions` (NONE, weight 2)."""
+        return self._named(
+            "session.subscriptions",
+            timeout,
+            unknown,
+            {},
+        )
+
+    def user_data_stream_subscribe_signature(
+        self,
+        *,
+        recv_window: Optional[Number] = None,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        **unknown: NoReturn,
+    ) -> _R:
+        """Subscribe to the user data stream by signature: `userDataStream.subscribe.signature` (USER_STREAM, weight 2)."""
+        return self._named(
+            "userDataStream.subscribe.signature",
+            timeout,
+            unknown,
+            {
+                "recv_window": recv_window,
+            },
+        )
