@@ -369,15 +369,17 @@ class Connection:
             pending.fail(cause, message, sent=True)
 
     def _shutdown(self) -> None:
+        """Stop all traffic and wake the I/O thread; only the I/O thread closes the socket.
+
+        Closing a socket from another thread frees its file descriptor while the I/O thread
+        may be about to poll it; the number is then reused by the next socket opened in this
+        process, and the I/O thread ends up waiting on someone else's connection.
+        """
         sock = self._sock
         if sock is None:
             return
         try:
-            sock.shutdown(socket.SHUT_RDWR)  # wakes the I/O thread's blocking recv
-        except OSError:
-            pass
-        try:
-            sock.close()
+            sock.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
 
@@ -394,6 +396,11 @@ class Connection:
             self._on_died(exc)
         else:  # pragma: no cover - the loop only ends by raising
             self._finish(ConnectionLost("connection closed"))
+        finally:
+            try:
+                self._sock.close()  # here and only here (see _shutdown)
+            except OSError:
+                pass
 
     def _finish(self, exc: BaseException) -> None:
         self.dead = True
