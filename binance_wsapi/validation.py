@@ -21,9 +21,10 @@ __all__ = ["wire_params"]
 
 _STOP_TYPES = frozenset({"STOP_LOSS", "TAKE_PROFIT"})
 _STOP_LIMIT_TYPES = frozenset({"STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"})
-# The leg types each order list accepts, in the docs' order.
+# The leg types each order list accepts, in the docs' order. The belowType text omits
+# LIMIT_MAKER, but the docs' own OCO and OTOCO examples use it (a BUY OCO's lower leg).
 _ABOVE_TYPES = ("STOP_LOSS_LIMIT", "STOP_LOSS", "LIMIT_MAKER", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT")
-_BELOW_TYPES = ("STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT")
+_BELOW_TYPES = ("STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMIT", "LIMIT_MAKER")
 _WORKING_TYPES = ("LIMIT", "LIMIT_MAKER")
 
 

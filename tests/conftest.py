@@ -31,7 +31,8 @@ def no_leaked_threads() -> Iterator[None]:
 
 @pytest.fixture
 def exchange() -> Iterator[LocalExchange]:
-    with LocalExchange(book_levels=50) as ex:
+    """A small exchange whose order-count limits stay out of the way (tests of limits make their own)."""
+    with LocalExchange(book_levels=50, orders_per_10s=100_000) as ex:
         yield ex
 
 

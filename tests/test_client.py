@@ -200,8 +200,9 @@ def test_sixteen_threads_get_their_own_answers(exchange: LocalExchange, account:
                     book = client.request("depth", {"symbol": "BTCUSDT", "limit": limit}).result
                     assert len(book["bids"]) == limit and len(book["asks"]) == limit
                     client_id = f"t{n}-{i}"
-                    order = client.request("order.place", {**LIMIT_BUY, "price": f"{100 + n}.00", "quantity": "0.1", "newClientOrderId": client_id}).result
+                    order = client.request("order.place", {**LIMIT_BUY, "timeInForce": "IOC", "price": f"{100 + n}.00", "quantity": "0.1", "newClientOrderId": client_id}).result
                     assert order["clientOrderId"] == client_id and order["price"] == f"{100 + n}.00000000"
+                    assert order["status"] == "EXPIRED"  # far below the book: nothing to take, nothing rests
                     assert client.futures.ping().result(10) == {}
             except BaseException as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)

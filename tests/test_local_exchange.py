@@ -163,7 +163,7 @@ def test_order_placement_reports_the_orders_limits(exchange: LocalExchange, raw:
     reply = raw.signed(hmac_account, "order.place", {"symbol": "BTCUSDT", "side": "SELL", "type": "LIMIT", "timeInForce": "GTC", "price": "60000", "quantity": "0.01"}, exchange)
     orders = {(r["interval"], r["intervalNum"]): r for r in reply["rateLimits"] if r["rateLimitType"] == "ORDERS"}
     assert orders[("SECOND", 10)]["count"] == 1 and orders[("DAY", 1)]["count"] == 1
-    assert orders[("SECOND", 10)]["limit"] == 50
+    assert orders[("SECOND", 10)]["limit"] == exchange.orders_per_10s
 
 
 def test_rate_limits_can_be_hidden(exchange: LocalExchange) -> None:

@@ -12,7 +12,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "binance_wsapi.testing needs the 'websockets' package: pip install 'binance-wsapi[testing]'"
     ) from exc
 
-from .engine import SymbolSpec
+from .model import SymbolSpec, WireError
 from .server import LocalAccount, LocalExchange
 
-__all__ = ["LocalAccount", "LocalExchange", "SymbolSpec"]
+__all__ = ["LocalAccount", "LocalExchange", "SymbolSpec", "WireError"]

@@ -1,10 +1,11 @@
 """LocalExchange: a Binance Spot WebSocket API on 127.0.0.1, for offline use and tests.
 
 It runs a real WebSocket server (the `websockets` library, asyncio) on a daemon thread,
-speaks the documented protocol (envelope, signatures, timestamps, session logon, rate-limit
-reporting, documented error codes), keeps real balances and order books, and has knobs to
-misbehave on purpose: drop connections, delay or swallow answers, answer with an error,
-announce `serverShutdown`, skew its clock, stop answering pings.
+speaks the documented protocol (envelope, signatures, timestamps, session logon, rate limits,
+user data stream subscriptions, documented error codes), runs a matching engine over real
+balances (`engine.py`), and has knobs to misbehave on purpose: drop connections, delay or
+swallow answers, answer with an error, announce `serverShutdown`, skew its clock, stop
+answering pings.
 
 All exchange state sits behind one lock; requests are handled one at a time on the event
 loop, so concurrent clients never corrupt a book.
@@ -25,7 +26,7 @@ from decimal import Decimal
 from typing import Any, Callable, Mapping, Optional, Union
 from urllib.parse import parse_qs, urlsplit
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from websockets.asyncio.server import ServerConnection, serve
@@ -34,8 +35,9 @@ from websockets.frames import Opcode
 
 from ..methods import METHODS
 from .auth import server_payload, verify_signature
-from .engine import Account, Engine, SymbolSpec, WireError, bad_param
-from .handlers import HANDLERS, REMOVED, Context, Handler
+from .engine import Engine
+from .handlers import HANDLERS, REMOVED, Context, Handler, validate_request
+from .model import Account, SymbolSpec, WireError, bad_param
 
 log = logging.getLogger("binance_wsapi.testing")
 
@@ -46,6 +48,7 @@ _MIN_TIMESTAMP = 1483228800000  # 2017-01-01: earlier timestamps are rejected
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 # Fractional JSON numbers stay Decimal, so a signed "0.10" is rendered back exactly as sent.
 _loads = json.JSONDecoder(parse_float=Decimal).decode
+Outgoing = list[tuple[ServerConnection, str]]
 
 
 @frozen(repr=False)
@@ -62,7 +65,7 @@ class LocalAccount:
 
 
 @define
-class _Session:
+class Session:
     """One client connection, as the server sees it."""
 
     ws: ServerConnection
@@ -71,6 +74,9 @@ class _Session:
     return_rate_limits: bool
     api_key: Optional[str] = None
     authorized_since: Optional[int] = None
+    #: subscription id -> (account uid, made through the logon)
+    subscriptions: dict[int, tuple[int, bool]] = field(factory=dict)
+    next_subscription: int = 0
 
 
 @define
@@ -102,6 +108,9 @@ class _Window:
         self.count += amount
         return self.count
 
+    def resets_at(self, now_ms: int) -> int:
+        return now_ms - now_ms % self.length_ms + self.length_ms
+
 
 class LocalExchange:
     """A local Binance Spot WebSocket API server. Use as a context manager, or `close()` it.
@@ -115,13 +124,10 @@ class LocalExchange:
 
     `ping_interval`/`pong_timeout`: like Binance, the server pings every 20 s and drops a
     connection that has not answered within 60 s. `book_levels`: seeded price levels on each
-    side of every symbol's book.
+    side of every symbol's book. `weight_limit`, `orders_per_10s`, `orders_per_day`: the
+    limits reported in rateLimits and enforced (429, then a `ban_seconds` 418 ban for a
+    client that sends `ban_after` more requests in a window it was told to leave alone).
     """
-
-    #: Limits reported in rateLimits, as in the docs' examples.
-    WEIGHT_LIMIT = 6000
-    ORDERS_PER_10S = 50
-    ORDERS_PER_DAY = 160000
 
     def __init__(
         self,
@@ -131,6 +137,11 @@ class LocalExchange:
         pong_timeout: float = 60.0,
         book_levels: int = 5000,
         symbols: Optional[list[SymbolSpec]] = None,
+        weight_limit: int = 6000,
+        orders_per_10s: int = 50,
+        orders_per_day: int = 160000,
+        ban_after: int = 5,
+        ban_seconds: float = 120.0,
     ) -> None:
         self.ping_interval = ping_interval
         self.pong_timeout = pong_timeout
@@ -138,16 +149,28 @@ class LocalExchange:
         self.clock_skew = 0.0
         #: False: the server ignores the client's pings (a silent, half-dead connection).
         self.answer_pings = True
-        self._engine = Engine(symbols, book_levels) if symbols is not None else Engine(book_levels=book_levels)
+        self.weight_limit = weight_limit
+        self.orders_per_10s = orders_per_10s
+        self.orders_per_day = orders_per_day
+        self.ban_after = ban_after
+        self.ban_seconds = ban_seconds
+        now = self.now_ms()
+        kwargs: dict[str, Any] = {"book_levels": book_levels, "now": now}
+        self.engine = Engine(symbols, **kwargs) if symbols is not None else Engine(**kwargs)
+        self.engine.orders_exceed_limit = self._orders_exceed
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._waiters = 0
-        self._sessions: dict[int, _Session] = {}
+        self._sessions: dict[int, Session] = {}
         self._session_numbers = itertools.count(1)
         self._rules: dict[str, _Rule] = {}
         self._counts: collections.Counter[str] = collections.Counter()
         self._weight = _Window(60)
         self._orders: dict[str, tuple[_Window, _Window]] = {}
+        self._strikes = 0  # requests refused with 429 in the current weight window
+        # Event frames produced outside the engine (eventStreamTerminated), sent with the next batch.
+        self._pending_out: Outgoing = []
+        self._banned_until = 0
         self.connections_accepted = 0
         self.pongs_received = 0
         self._loop: Optional[asyncio.AbstractEventLoop] = None
@@ -251,10 +274,9 @@ class LocalExchange:
         else:
             raise ValueError(f"key_type must be 'ed25519', 'rsa' or 'hmac', not {key_type!r}")
         with self._lock:
-            account = Account(self._engine.new_uid(), api_key, key_type, verify_key)
+            account = self.engine.new_account(api_key, key_type, verify_key)
             for asset, amount in (balances or {}).items():
                 account.balances[asset] = [Decimal(str(amount)), Decimal(0)]
-            self._engine.accounts[api_key] = account
         return LocalAccount(api_key, secret, key_type, account.uid)
 
     def client(self, account: LocalAccount, **kwargs: Any) -> Any:
@@ -266,8 +288,19 @@ class LocalExchange:
     def balances(self, account: LocalAccount) -> dict[str, tuple[Decimal, Decimal]]:
         """The account's (free, locked) per asset, read directly from the exchange."""
         with self._lock:
-            raw = self._engine.accounts[account.api_key].balances
+            raw = self.engine.accounts[account.api_key].balances
             return {asset: (free, locked) for asset, (free, locked) in raw.items()}
+
+    def deposit(self, account: LocalAccount, asset: str, amount: Union[str, int, Decimal]) -> None:
+        """Credit `amount` of `asset` (negative: withdraw), with its balanceUpdate event."""
+
+        async def credit() -> None:
+            with self._lock:
+                self.engine.deposit(self.engine.accounts[account.api_key], asset, Decimal(str(amount)), self.now_ms())
+                outgoing = self._events_out()
+            await _send_all(outgoing)
+
+        self._in_loop(credit)
 
     # -- observing ---------------------------------------------------------------------------
 
@@ -294,6 +327,16 @@ class LocalExchange:
     def _notify_locked(self) -> None:
         if self._waiters:  # the request path skips the Condition machinery when nobody waits
             self._changed.notify_all()
+
+    @staticmethod
+    def validate(method: str, params: Mapping[str, Any]) -> None:
+        """Check a request's parameters as the server does (not its signature or timestamp).
+
+        Raises the WireError the server would answer with.
+        """
+        if method not in HANDLERS:
+            raise WireError(400, -1020, "This operation is not supported.")
+        validate_request(method, dict(params))
 
     # -- fault knobs -------------------------------------------------------------------------
 
@@ -374,6 +417,100 @@ class LocalExchange:
 
         self._in_loop(send)
 
+    # -- user data stream --------------------------------------------------------------------
+
+    def subscribe(self, session: Session, account: Account, *, via_logon: bool) -> int:
+        """Open a subscription to `account`'s events on `session` (one per account)."""
+        if any(uid == account.uid for uid, _ in session.subscriptions.values()):
+            raise WireError(400, -2035, "User Data Stream subscription already active.")
+        if session.next_subscription > 65535:
+            raise WireError(400, -2042, "Maximum subscription ID reached for this connection.")
+        number = session.next_subscription
+        session.next_subscription += 1
+        session.subscriptions[number] = (account.uid, via_logon)
+        return number
+
+    def end_subscriptions(
+        self, session: Session, now: int, *, only: Optional[int] = None, logon_only: bool = False
+    ) -> None:
+        """Close subscriptions (all, one, or those of the logon), each with eventStreamTerminated."""
+        for number, (uid, via_logon) in list(session.subscriptions.items()):
+            if (only is not None and number != only) or (logon_only and not via_logon):
+                continue
+            del session.subscriptions[number]
+            self._pending_out.append((session.ws, _dumps(
+                {"subscriptionId": number, "event": {"e": "eventStreamTerminated", "E": now}})))
+
+    def _events_out(self) -> Outgoing:
+        """The engine's new events as frames for every session subscribed to their account."""
+        outgoing, self._pending_out = self._pending_out, []
+        for uid, event in self.engine.take_events():
+            for session in self._sessions.values():
+                for number, (subscribed, _) in session.subscriptions.items():
+                    if subscribed == uid:
+                        outgoing.append((session.ws, _dumps({"subscriptionId": number, "event": event})))
+        return outgoing
+
+    # -- rate limits ---------------------------------------------------------------------------
+
+    def limit_definitions(self) -> list[dict[str, Any]]:
+        """The rateLimits array of exchangeInfo (limits without counts)."""
+        return [
+            {"rateLimitType": "REQUEST_WEIGHT", "interval": "MINUTE", "intervalNum": 1, "limit": self.weight_limit},
+            {"rateLimitType": "ORDERS", "interval": "SECOND", "intervalNum": 10, "limit": self.orders_per_10s},
+            {"rateLimitType": "ORDERS", "interval": "DAY", "intervalNum": 1, "limit": self.orders_per_day},
+            {"rateLimitType": "CONNECTIONS", "interval": "MINUTE", "intervalNum": 5, "limit": 300},
+        ]
+
+    def _order_windows(self, account: Account) -> tuple[_Window, _Window]:
+        return self._orders.setdefault(account.api_key, (_Window(10), _Window(86400)))
+
+    def order_limits(self, account: Account, now: int) -> list[dict[str, Any]]:
+        second, day = self._order_windows(account)
+        return [
+            _limit("ORDERS", "SECOND", 10, self.orders_per_10s, second.add(0, now)),
+            _limit("ORDERS", "DAY", 1, self.orders_per_day, day.add(0, now)),
+        ]
+
+    def _orders_exceed(self, account: Account, count: int) -> bool:
+        now = self.now_ms()
+        second, day = self._order_windows(account)
+        return second.add(0, now) + count > self.orders_per_10s or day.add(0, now) + count > self.orders_per_day
+
+    def _usage(self, account: Optional[Account], now: int) -> list[dict[str, Any]]:
+        limits = self.order_limits(account, now) if account is not None else []
+        limits.append(_limit("REQUEST_WEIGHT", "MINUTE", 1, self.weight_limit, self._weight.add(0, now)))
+        return limits
+
+    def _police_weight(self, weight: int, now: int) -> None:
+        """429 past the weight limit; a client that keeps going after 429s gets a 418 ban."""
+        if now < self._banned_until:
+            raise WireError(418, -1003, f"Way too much request weight used; IP banned until {self._banned_until}. "
+                            "Please use WebSocket Streams for live updates to avoid bans.",
+                            {"serverTime": now, "retryAfter": self._banned_until})
+        used = self._weight.add(0, now)
+        if used == 0:
+            self._strikes = 0
+        if used + weight > self.weight_limit:
+            self._strikes += 1
+            if self._strikes > self.ban_after:
+                self._banned_until = now + int(self.ban_seconds * 1000)
+                raise WireError(418, -1003, f"Way too much request weight used; IP banned until {self._banned_until}. "
+                                "Please use WebSocket Streams for live updates to avoid bans.",
+                                {"serverTime": now, "retryAfter": self._banned_until})
+            raise WireError(429, -1003, f"Too much request weight used; current limit is {self.weight_limit} "
+                            "request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid "
+                            "polling the API.", {"serverTime": now, "retryAfter": self._weight.resets_at(now)})
+
+    def _police_orders(self, account: Account, count: int, now: int) -> None:
+        second, day = self._order_windows(account)
+        if second.add(0, now) + count > self.orders_per_10s:
+            raise WireError(429, -1015, f"Too many new orders; current limit is {self.orders_per_10s} orders per 10 SECOND.",
+                            {"serverTime": now, "retryAfter": second.resets_at(now)})
+        if day.add(0, now) + count > self.orders_per_day:
+            raise WireError(429, -1015, f"Too many new orders; current limit is {self.orders_per_day} orders per DAY.",
+                            {"serverTime": now, "retryAfter": day.resets_at(now)})
+
     # -- the protocol ------------------------------------------------------------------------
 
     def now_ms(self) -> int:
@@ -382,7 +519,7 @@ class LocalExchange:
 
     async def _serve(self, ws: ServerConnection) -> None:
         query = parse_qs(urlsplit(ws.request.path if ws.request else "").query)
-        session = _Session(
+        session = Session(
             ws,
             next(self._session_numbers),
             self.now_ms(),
@@ -414,9 +551,12 @@ class LocalExchange:
                     tasks.add(task)
                     task.add_done_callback(tasks.discard)
                     continue
-                body = self._answer(session, request)
+                body, outgoing, close = self._answer(session, request)
                 if body is not None:
                     await ws.send(_dumps(body))
+                await _send_all(outgoing)
+                if close:
+                    await ws.close(1008, "banned")
         except ConnectionClosed:
             pass
         finally:
@@ -439,7 +579,7 @@ class LocalExchange:
 
         protocol.send_frame = maybe_send  # type: ignore[method-assign]
 
-    async def _keepalive(self, session: _Session) -> None:
+    async def _keepalive(self, session: Session) -> None:
         """Ping like Binance; drop the connection if no pong comes back in time."""
         assert self.ping_interval is not None
         ws = session.ws
@@ -458,19 +598,23 @@ class LocalExchange:
                 self.pongs_received += 1
                 self._notify_locked()
 
-    async def _answer_later(self, session: _Session, request: Any, seconds: float) -> None:
+    async def _answer_later(self, session: Session, request: Any, seconds: float) -> None:
         await asyncio.sleep(seconds)
-        body = self._answer(session, request, delayed=True)
-        if body is not None:
-            try:
+        body, outgoing, _ = self._answer(session, request, delayed=True)
+        try:
+            if body is not None:
                 await session.ws.send(_dumps(body))
-            except ConnectionClosed:
-                pass
+        except ConnectionClosed:
+            pass
+        await _send_all(outgoing)
 
-    def _answer(self, session: _Session, request: Any, delayed: bool = False) -> Optional[dict[str, Any]]:
-        """Handle one request; the response body, or None when a fault swallows it."""
+    def _answer(
+        self, session: Session, request: Any, delayed: bool = False
+    ) -> tuple[Optional[dict[str, Any]], Outgoing, bool]:
+        """Handle one request: the response body (None when a fault swallows it), the event
+        frames it set off, and whether to close the connection (a ban)."""
         if not isinstance(request, dict):
-            return self._error_body(None, WireError(400, -1135, "Invalid JSON Request"))
+            return self._error_body(None, WireError(400, -1135, "Invalid JSON Request")), [], False
         request_id = request.get("id")
         method = _method_of(request)
         params = request.get("params", {})
@@ -485,6 +629,7 @@ class LocalExchange:
             result: Any = None
             error: Optional[WireError] = None
             ok = False
+            weight = _weight(spec, params if isinstance(params, dict) else {})
             try:
                 if not isinstance(params, dict):
                     raise WireError(400, -1135, "JSON sent for parameter 'params' is not valid")
@@ -495,24 +640,30 @@ class LocalExchange:
                 handler = HANDLERS.get(method)
                 if handler is None:
                     raise WireError(400, -1020, "This operation is not supported.")
+                self._police_weight(weight, now)
                 if rule is not None and rule.kind == "fail" and not rule.execute:
                     assert rule.error is not None
                     raise rule.error
+                validate_request(method, params)
                 account = self._authorize(session, handler, params, now)
-                _check_params(handler, params)
-                context = Context(self._engine, session, account, now, self._limits_info)
-                result = handler.fn(context, params)
+                if account is not None and spec is not None and spec.orders and method != "order.cancelReplace":
+                    self._police_orders(account, spec.orders, now)
+                result = handler.fn(Context(self, session, account, now), params)
                 ok = True
             except WireError as exc:
                 error = exc
-            weight = _weight(spec, params) if not (ok and spec is not None and spec.free_on_success) else 0
-            self._weight.add(weight, now)
-            orders = spec.orders if ok and spec is not None else 0
-            if account is not None and spec is not None and spec.orders:
-                self._count_orders(account, orders, now)
+            if error is None or error.status not in (418, 429) or error.code == -1015:
+                charged = 0 if ok and spec is not None and spec.free_on_success else weight
+                self._weight.add(charged, now)
+            if account is not None and spec is not None and spec.orders and (
+                ok or (error is not None and error.code in (-2021,))
+            ):
+                for window in self._order_windows(account):
+                    window.add(spec.orders, now)
             self._notify_locked()
+            outgoing = self._events_out()
             if rule is not None and rule.kind == "silent":
-                return None
+                return None, outgoing, False
             if rule is not None and rule.kind == "fail":
                 assert rule.error is not None
                 ok, error = False, rule.error
@@ -524,17 +675,21 @@ class LocalExchange:
             show = params.get("returnRateLimits", session.return_rate_limits) if isinstance(params, dict) else True
             if show not in (False, "false"):
                 body["rateLimits"] = self._usage(account if spec is not None and spec.orders else None, now)
-            return body
+            return body, outgoing, error is not None and error.status == 418
 
     @staticmethod
     def _error_body(request_id: Any, error: WireError) -> dict[str, Any]:
         return {"id": request_id, "status": error.status, "error": error.body()}
 
-    def _authorize(self, session: _Session, handler: Handler, params: dict[str, Any], now: int) -> Optional[Account]:
+    def _authorize(self, session: Session, handler: Handler, params: dict[str, Any], now: int) -> Optional[Account]:
         """Check apiKey, timestamp/recvWindow and signature, or the session's logon."""
         if handler.auth == "none":
             return None
-        accounts = self._engine.accounts
+        accounts = self.engine.accounts
+        if handler.auth == "session":
+            if session.api_key is None:
+                raise WireError(401, -2015, "Invalid API-key, IP, or permissions for action.")
+            return accounts[session.api_key]
         api_key = params.get("apiKey")
         signature = params.get("signature")
         by_session = handler.auth == "signed" and api_key is None and signature is None and session.api_key
@@ -586,28 +741,13 @@ class LocalExchange:
         if now - timestamp > recv_window:
             raise WireError(400, -1021, "Timestamp for this request is outside of the recvWindow.")
 
-    def _count_orders(self, account: Account, orders: int, now: int) -> None:
-        windows = self._orders.setdefault(account.api_key, (_Window(10), _Window(86400)))
-        for window in windows:
-            window.add(orders, now)
 
-    def _usage(self, account: Optional[Account], now: int) -> list[dict[str, Any]]:
-        limits = []
-        if account is not None:
-            second, day = self._orders.setdefault(account.api_key, (_Window(10), _Window(86400)))
-            limits.append(_limit("ORDERS", "SECOND", 10, self.ORDERS_PER_10S, second.add(0, now)))
-            limits.append(_limit("ORDERS", "DAY", 1, self.ORDERS_PER_DAY, day.add(0, now)))
-        limits.append(_limit("REQUEST_WEIGHT", "MINUTE", 1, self.WEIGHT_LIMIT, self._weight.add(0, now)))
-        return limits
-
-    def _limits_info(self) -> list[dict[str, Any]]:
-        """The rateLimits array of exchangeInfo (limits without counts)."""
-        return [
-            {"rateLimitType": "REQUEST_WEIGHT", "interval": "MINUTE", "intervalNum": 1, "limit": self.WEIGHT_LIMIT},
-            {"rateLimitType": "ORDERS", "interval": "SECOND", "intervalNum": 10, "limit": self.ORDERS_PER_10S},
-            {"rateLimitType": "ORDERS", "interval": "DAY", "intervalNum": 1, "limit": self.ORDERS_PER_DAY},
-            {"rateLimitType": "CONNECTIONS", "interval": "MINUTE", "intervalNum": 5, "limit": 300},
-        ]
+async def _send_all(outgoing: Outgoing) -> None:
+    for ws, text in outgoing:
+        try:
+            await ws.send(text)
+        except ConnectionClosed:
+            pass
 
 
 def _close_soon(ws: ServerConnection) -> None:
@@ -632,22 +772,3 @@ def _weight(spec: Any, params: dict[str, Any]) -> int:
 
 def _limit(kind: str, interval: str, num: int, limit: int, count: int) -> dict[str, Any]:
     return {"rateLimitType": kind, "interval": interval, "intervalNum": num, "limit": limit, "count": count}
-
-
-def _check_params(handler: Handler, params: dict[str, Any]) -> None:
-    for name in handler.required:
-        value = params.get(name)
-        if value is None or value == "":
-            raise bad_param(name)
-    accepted = handler.accepted
-    unread = [name for name in params if name not in accepted]
-    if unread:
-        raise WireError(
-            400,
-            -1104,
-            f"Not all sent parameters were read; read '{len(params) - len(unread)}' parameter(s) "
-            f"but was sent '{len(params)}'.",
-        )
-    unsupported = sorted(name for name in params if name in handler.unsupported)
-    if unsupported:
-        raise WireError(400, -1020, f"This operation is not supported. (LocalExchange does not implement {unsupported[0]} yet)")
