@@ -1027,9 +1027,11 @@ class Engine:
                                     ("orderListId", "listClientOrderId"))
         if order_list.symbol != spec.name or not order_list.is_open:
             raise WireError(400, -2011, "Order list does not exist.")
-        return self._cancel_whole_list(order_list, now)
+        return self._cancel_whole_list(order_list, now, with_orig_ids=False)
 
-    def _cancel_whole_list(self, order_list: OrderList, now: int) -> dict[str, Any]:
+    def _cancel_whole_list(self, order_list: OrderList, now: int, with_orig_ids: bool = True) -> dict[str, Any]:
+        """Cancel every open order of a list. The docs' reports name each order's former client
+        id when a list is cancelled through one of its orders, and not through orderList.cancel."""
         order_list.list_status_type = order_list.list_order_status = "ALL_DONE"  # first: legs ending act alone
         reports = []
         for order in order_list.orders:
@@ -1038,7 +1040,7 @@ class Engine:
                 self._take_off(order)
                 order.client_order_id = _random_id()
                 self._finish(order, "CANCELED", now)
-            reports.append(order.cancelled(now, orig))
+            reports.append(order.cancelled(now, orig) if with_orig_ids else order.result(now))
         if order_list.locked:
             order_list.account.unlock(order_list.locked_asset, order_list.locked)
             self._touch(order_list.account, order_list.locked_asset)
@@ -1083,14 +1085,15 @@ class Engine:
         """openOrders.cancelAll: every open order and order list of the account on the symbol."""
         spec = self.symbol(params)
         reports: list[dict[str, Any]] = []
-        for order_list in [ol for ol in account.lists.values() if ol.is_open and ol.symbol == spec.name]:
-            reports.append(self._cancel_whole_list(order_list, now))
-        for order in [o for o in account.orders.values() if o.is_open and o.symbol == spec.name]:
+        lists = [ol for ol in account.lists.values() if ol.is_open and ol.symbol == spec.name]
+        for order in [o for o in account.orders.values() if o.is_open and o.symbol == spec.name and o.order_list is None]:
             orig = order.client_order_id
             self._take_off(order)
             order.client_order_id = _random_id()
             self._finish(order, "CANCELED", now)
             reports.append(order.cancelled(now, orig))
+        for order_list in lists:  # single orders first, then lists, as in the docs' example
+            reports.append(self._cancel_whole_list(order_list, now))
         if not reports:
             raise WireError(400, -2011, "Unknown order sent.")
         self.flush(now)

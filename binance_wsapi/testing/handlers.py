@@ -206,12 +206,17 @@ def _exchange_info(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     if status is not None and status != "TRADING":
         specs = []
     show_sets = _flag(params, "showPermissionSets", True)
+    bases: dict[str, list[str]] = {}
+    for spec in ctx.engine.symbols.values():
+        bases.setdefault(spec.base, []).append(spec.name)
     return {
         "timezone": "UTC",
         "serverTime": ctx.now,
         "rateLimits": ctx.exchange.limit_definitions(),
         "exchangeFilters": [],
         "symbols": [_symbol_info(spec, show_sets) for spec in specs],
+        # "Present only when SOR is available": it is, for each base asset's symbols.
+        "sors": [{"baseAsset": base, "symbols": names} for base, names in sorted(bases.items())],
     }
 
 

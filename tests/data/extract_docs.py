@@ -2,6 +2,8 @@
 
     python tests/data/extract_docs.py path/to/web-socket-api.md
 
+The user data stream's event examples are read from user-data-stream.md beside it.
+
 The tests read the JSON file, so they run where the docs are not checked out. Regenerate it
 when the docs move; the docs' commit is recorded in the output.
 """
@@ -148,10 +150,18 @@ def main(path: str) -> None:
             entry["requests"] += [r for r in requests if r["method"] == name]
             entry["params"] = entry["params"] or parameter_rows(body)
             entry["responses"] += responses
+    events: dict[str, Any] = {}
+    uds = pathlib.Path(path).with_name("user-data-stream.md").read_text("utf-8")
+    for block in BLOCK.findall(uds):
+        parsed = parse_block(block)
+        event = parsed.get("event") if isinstance(parsed, dict) else None
+        if isinstance(event, dict) and "e" in event:
+            events.setdefault(event["e"], event)
     out = pathlib.Path(__file__).with_name("ws_api_docs.json")
-    out.write_text(json.dumps({"source": "binance-spot-api-docs web-socket-api.md", "methods": methods},
+    out.write_text(json.dumps({"source": "binance-spot-api-docs web-socket-api.md and user-data-stream.md",
+                               "methods": methods, "events": events},
                               indent=1, sort_keys=True, ensure_ascii=False) + "\n", "utf-8")
-    print(f"{len(methods)} methods -> {out}")
+    print(f"{len(methods)} methods, {len(events)} events -> {out}")
 
 
 if __name__ == "__main__":
