@@ -673,6 +673,9 @@ class Engine:
             order.update_time = now
             if order.account is None:
                 continue
+            if order.order_list is not None:
+                # Before the fill is paid for: an OCO leg takes over the list's reservation here.
+                self._list_leg_executed(order, now)
             commission, asset = self._settle_fill(spec, order, price, qty, is_maker)
             record = {
                 "symbol": spec.name,
@@ -709,8 +712,6 @@ class Engine:
             # A quote-sized MARKET order learns its quantity when matching ends; until then it is partial.
             order.status = "FILLED" if order.orig_qty and order.remaining == 0 else "PARTIALLY_FILLED"
             self._report(order, "TRADE", now, last=(price, qty, commission, asset, trade_id, is_maker))
-            if order.order_list is not None:
-                self._list_leg_executed(order, now)
 
     def _settle_fill(self, spec: SymbolSpec, order: Order, price: Decimal, qty: Decimal, is_maker: bool
                      ) -> tuple[Decimal, str]:
