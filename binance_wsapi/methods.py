@@ -86,11 +86,11 @@ class Param:
     type: ParamType
     required: bool = False
     choices: Optional[tuple[str, ...]] = None
+    #: The Python keyword argument name.
+    name: str = field(init=False, repr=False, eq=False)
 
-    @property
-    def name(self) -> str:
-        """The Python keyword argument name."""
-        return python_name(self.wire)
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "name", python_name(self.wire))
 
 
 @frozen
@@ -136,14 +136,12 @@ class MethodSpec:
     checks: tuple[str, ...] = ()
     client_order_id: Optional[str] = None
     by_wire: Mapping[str, Param] = field(init=False, repr=False, eq=False)
+    #: The named method: ``order.place`` -> ``order_place``.
+    python_name: str = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "by_wire", {p.wire: p for p in self.params})
-
-    @property
-    def python_name(self) -> str:
-        """The named method: ``order.place`` -> ``order_place``."""
-        return python_name(self.name)
+        object.__setattr__(self, "python_name", python_name(self.name))
 
     def weight_for(self, params: Mapping[str, Any]) -> int:
         """The request weight charged for a call with `params`."""

@@ -30,9 +30,11 @@ _WORKING_TYPES = ("LIMIT", "LIMIT_MAKER")
 
 def wire_params(spec: MethodSpec, values: Mapping[str, Any], unknown: Mapping[str, Any]) -> dict[str, Any]:
     """The wire params for a named method call; None values count as not given."""
-    call = f"{spec.python_name}()"
     if unknown:
-        raise InvalidRequest(_unknown_message(spec, call, unknown))
+        raise InvalidRequest(_unknown_message(spec, f"{spec.python_name}()", unknown))
+    if not spec.params:
+        return {}
+    call = spec.python_name + "()"
     wire: dict[str, Any] = {}
     for param in spec.params:
         value = values.get(param.name)

@@ -149,6 +149,8 @@ def test_request_weights_are_honest(exchange: LocalExchange, raw: Raw, hmac_acco
         (lambda: raw.signed(hmac_account, "order.place", {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "price": "100", "quantity": "0.1"}, exchange), 0),
         (lambda: raw.signed(hmac_account, "order.place", {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "price": "100", "quantity": "1000"}, exchange), 1),
         (lambda: raw.signed(hmac_account, "order.status", {"symbol": "BTCUSDT", "orderId": 1}, exchange), 4),
+        (lambda: raw.signed(hmac_account, "order.cancel", {"symbol": "BTCUSDT", "origClientOrderId": "nope"}, exchange), 1),
+        (lambda: raw.signed(hmac_account, "openOrders.cancelAll", {"symbol": "BTCUSDT"}, exchange), 0),
     ]
     for call, cost in steps:
         count = weight(call())

@@ -441,3 +441,31 @@ def test_concurrent_trading_conserves_every_asset(ex: LocalExchange) -> None:
         assert held + commissions[asset] == start, asset
     if book["bids"] and book["asks"]:
         assert D(book["bids"][0][0]) < D(book["asks"][0][0])  # nothing crossed is left resting
+
+
+def test_take_profit_triggers_when_the_price_rises_to_it(m: Client, t: Client) -> None:
+    """A SELL TAKE_PROFIT fires when a trade prints at or above its stop (the opposite of a stop loss)."""
+    with pytest.raises(OrderRejected, match="trigger immediately"):
+        t.order_place(symbol=S, side="SELL", type="TAKE_PROFIT", quantity="0.1", stop_price="49990")
+    order = t.order_place(symbol=S, side="SELL", type="TAKE_PROFIT", quantity="0.1", stop_price="50100")
+    limit(m, "BUY", "50100", "0.2")
+    limit(m, "SELL", "50100", "0.01")  # prints 50100
+    assert t.order_status(symbol=S, order_id=order["orderId"])["status"] == "FILLED"
+
+
+def test_otoco_places_an_oco_pair_that_then_behaves_as_one(ex: LocalExchange, m: Client, t: Client,
+                                                            taker: LocalAccount) -> None:
+    """OTOCO: the working buy fills, the pending OCO pair is placed, and one leg filling expires the other."""
+    otoco = t.order_list_place_otoco(
+        symbol=S, working_type="LIMIT", working_side="BUY", working_price="49950", working_quantity="0.1",
+        working_time_in_force="GTC", pending_side="SELL", pending_quantity="0.1", pending_above_type="LIMIT_MAKER",
+        pending_above_price="50100", pending_below_type="STOP_LOSS", pending_below_stop_price="49800")
+    working, above, below = (o["orderId"] for o in otoco["orderReports"])
+    limit(m, "SELL", "49950", "0.1")  # the working order fills (at 49950, below the last 50000)
+    assert t.order_status(symbol=S, order_id=above)["status"] == "NEW"
+    assert t.order_status(symbol=S, order_id=below)["status"] == "NEW"
+    limit(m, "BUY", "50100", "0.1")  # takes the upper leg
+    assert t.order_status(symbol=S, order_id=above)["status"] == "FILLED"
+    assert t.order_status(symbol=S, order_id=below)["status"] == "EXPIRED"
+    assert t.order_list_status(order_list_id=otoco["orderListId"])["listOrderStatus"] == "ALL_DONE"
+    assert all(locked == 0 for _, locked in ex.balances(taker).values())

@@ -20,10 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve a LocalExchange until stdin closes")
     serve.add_argument("--port", type=int, default=0)
     serve.add_argument("--book-levels", type=int, default=5000)
+    serve.add_argument("--weight-limit", type=int, default=6000, help="REQUEST_WEIGHT per minute (enforced)")
+    serve.add_argument("--orders-per-10s", type=int, default=50, help="ORDERS per 10 seconds (enforced)")
     serve.add_argument("--account", choices=("ed25519", "rsa", "hmac"), action="append", default=[],
                        help="create an account with this key type (repeatable)")
     args = parser.parse_args(argv)
-    with LocalExchange(port=args.port, book_levels=args.book_levels) as exchange:
+    with LocalExchange(port=args.port, book_levels=args.book_levels, weight_limit=args.weight_limit,
+                       orders_per_10s=args.orders_per_10s) as exchange:
         accounts = [
             exchange.create_account({"USDT": "1000000", "BTC": "100"}, key_type=key_type)
             for key_type in args.account
