@@ -458,17 +458,28 @@ def _all_order_lists(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any
     return [ol.summary() for ol in _page(lists, params, from_newest=start is None)]
 
 
-def _my_trades(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any]]:
+def _history(
+    ctx: Context, params: dict[str, Any], rows: list[dict[str, Any]], id_field: str, from_param: str,
+    *, from_ignores_window: bool, newest_first: bool,
+) -> list[dict[str, Any]]:
+    """myTrades and myAllocations: one symbol's rows, by order, from an id, within a time window."""
     spec = ctx.engine.symbol(params)
     start, end = _time_window(params)
-    trades = [t for t in ctx.me.trades if t["symbol"] == spec.name]
-    order_id, from_id = int_param(params, "orderId"), int_param(params, "fromId")
+    rows = [r for r in rows if r["symbol"] == spec.name]
+    order_id, from_id = int_param(params, "orderId"), int_param(params, from_param)
     if order_id is not None:
-        trades = [t for t in trades if t["orderId"] == order_id]
+        rows = [r for r in rows if r["orderId"] == order_id]
     if from_id is not None:
-        return _page([t for t in trades if t["id"] >= from_id], params, from_newest=False)
-    trades = _in_window(trades, "time", start, end)
-    return _page(trades, params, from_newest=start is None)
+        rows = [r for r in rows if r[id_field] >= from_id]
+        if from_ignores_window:
+            return _page(rows, params, from_newest=False)
+    rows = _in_window(rows, "time", start, end)
+    return _page(rows, params, from_newest=newest_first and start is None and from_id is None)
+
+
+def _my_trades(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any]]:
+    # "If fromId is specified, return trades with trade ID >= fromId"; otherwise the most recent.
+    return _history(ctx, params, ctx.me.trades, "id", "fromId", from_ignores_window=True, newest_first=True)
 
 
 def _rate_limits_orders(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -489,16 +500,9 @@ def _prevented_matches(ctx: Context, params: dict[str, Any]) -> list[dict[str, A
 
 
 def _allocations(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any]]:
-    spec = ctx.engine.symbol(params)
-    start, end = _time_window(params)
-    allocations = [a for a in ctx.me.allocations if a["symbol"] == spec.name]
-    order_id, from_id = int_param(params, "orderId"), int_param(params, "fromAllocationId")
-    if order_id is not None:
-        allocations = [a for a in allocations if a["orderId"] == order_id]
-    if from_id is not None:
-        allocations = [a for a in allocations if a["allocationId"] >= from_id]
-    allocations = _in_window(allocations, "time", start, end)
-    return _page(allocations, params, from_newest=False)
+    # "allocations from oldest to newest", whatever the combination.
+    return _history(ctx, params, ctx.me.allocations, "allocationId", "fromAllocationId",
+                    from_ignores_window=False, newest_first=False)
 
 
 def _commission(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
