@@ -52,7 +52,9 @@ from .exceptions import (
     UnexpectedResponse,
     WAFBlocked,
 )
-from .models import RateLimit, Response
+from .models import ConnectionEvent, RateLimit, Response
+from .stats import ClientStats
+from .supervisor import LateResponse
 from .signing import Ed25519Signer, HmacSigner, RsaSigner, Signer, signature_payload
 
 __version__ = "0.1.0.dev0"
@@ -66,7 +68,9 @@ __all__ = [
     "CancelRejected",
     "Client",
     "ClientClosed",
+    "ClientStats",
     "ConnectFailed",
+    "ConnectionEvent",
     "ConnectionLost",
     "Ed25519Signer",
     "ExecutionStatusUnknown",
@@ -80,6 +84,7 @@ __all__ = [
     "InvalidRequest",
     "InvalidSignature",
     "InvalidTimestamp",
+    "LateResponse",
     "OrderNotFound",
     "OrderRejected",
     "OrderType",

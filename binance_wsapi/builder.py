@@ -16,6 +16,7 @@ from .exceptions import APIError, ConnectFailed, InvalidRequest
 from .frames import OP_TEXT, encode_frame
 from .methods import Auth, MethodSpec, spec_for
 from .signing import Ed25519Signer, Signer, payload_from_wire, wire_value
+from .stats import StatsRecorder
 
 log = logging.getLogger("binance_wsapi")
 
@@ -93,6 +94,7 @@ class RequestBuilder:
         session_logon: bool,
         dispatcher: CallbackDispatcher,
         client_order_id_prefix: str = "bwsapi-",
+        stats: Optional[StatsRecorder] = None,
     ) -> None:
         if len(client_order_id_prefix) > _MAX_PREFIX or not _ID_CHARS.issuperset(client_order_id_prefix):
             raise InvalidRequest(
@@ -104,8 +106,11 @@ class RequestBuilder:
         self.signer = signer
         self.recv_window = recv_window
         self.session_logon = session_logon
+        #: Server clock minus local clock (ms), and the round trip it was measured over (s).
         self.clock_offset_ms = 0.0
+        self.clock_rtt: Optional[float] = None
         self._dispatcher = dispatcher
+        self._stats = stats
         self._ids = itertools.count(1)
 
     def build(
@@ -162,6 +167,12 @@ class RequestBuilder:
         if stamped_at is not None:
             pending.stamped_at = stamped_at
             pending.offset_ms = self.clock_offset_ms
+        if spec is not None:
+            pending.weight = _weight(spec, wire)
+            # A cancelReplace that may cancel past the order limit must not wait for the limit.
+            if wire.get("orderRateLimitExceededMode") != "CANCEL_ONLY":
+                pending.orders = spec.orders
+        pending.stats = self._stats
         return pending
 
     def new_client_order_id(self) -> str:
@@ -178,13 +189,28 @@ class RequestBuilder:
         """
         if pending.stamped_at is None or pending.offset_ms == self.clock_offset_ms:
             return
+        self._stamp(pending, pending.stamped_at)
+
+    def renew(self, pending: Pending) -> None:
+        """Ready a request refused with -1021 to go again: a new id, timestamp and signature.
+
+        The refusal was definitive (nothing executed), so this is a new request, stamped now
+        with the freshly measured offset.
+        """
+        assert pending.stamped_at is not None
+        pending.id = next(self._ids)
+        pending.resynced = True
+        self._stamp(pending, time.time())
+
+    def _stamp(self, pending: Pending, at: float) -> None:
         wire = dict(pending.params)
-        wire["timestamp"] = int(pending.stamped_at * 1000 + self.clock_offset_ms)
+        wire["timestamp"] = int(at * 1000 + self.clock_offset_ms)
         if "signature" in wire:
             del wire["signature"]
             assert self.signer is not None
             wire["signature"] = self.signer.sign(payload_from_wire(wire))
         pending.params = wire
+        pending.stamped_at = at
         pending.offset_ms = self.clock_offset_ms
         pending.frame = _frame(pending.id, pending.method, wire)
 
@@ -240,10 +266,33 @@ class RequestBuilder:
         deadline = time.monotonic() + timeout
         before = time.time()
         server_ms = self._roundtrip(conn, "time", deadline)["serverTime"]
-        self.clock_offset_ms = clock_offset_ms(before, server_ms, time.time())
+        self.set_clock(before, server_ms, time.time())
         if self.session_logon:
             self._roundtrip(conn, "session.logon", deadline)
             conn.logged_on = True
+
+    def set_clock(self, before: float, server_ms: Any, after: float) -> None:
+        """Take in a `time` answer (`serverTime`) to a request sent at `before`, answered at `after`.
+
+        The answer is taken to be from the midpoint of the round trip, so the estimate is off
+        by at most half of it.
+        """
+        if isinstance(server_ms, bool) or not isinstance(server_ms, (int, float)):
+            raise ValueError(f"time answered serverTime={server_ms!r}")
+        self.clock_offset_ms = clock_offset_ms(before, server_ms, after)
+        self.clock_rtt = after - before
+
+    def clock_probe(self, timeout: float, on_done: Callable[[Optional[BaseException]], None]) -> Pending:
+        """A `time` request that updates the clock offset when answered, then calls `on_done`.
+
+        `on_done` gets None, or the exception that stopped the measurement; it runs on
+        whichever thread completes the request, so it must be quick library code.
+        """
+        probe = _ClockProbe(next(self._ids), "time", b"", None, timeout, False, {}, None, True)
+        probe.frame = _frame(probe.id, "time", {})
+        probe.builder = self
+        probe.on_done = on_done
+        return probe
 
     def _roundtrip(self, conn: Connection, method: str, deadline: float) -> Any:
         timeout = max(0.0, deadline - time.monotonic())
@@ -278,3 +327,40 @@ def default_session_logon(signer: Optional[Signer], requested: Optional[bool]) -
             "session_logon=True needs an Ed25519 key: Binance's session.logon accepts no other key type"
         )
     return is_ed25519 if requested is None else requested
+
+
+class _ClockProbe(Pending):
+    """A `time` request whose answer sets the builder's clock offset (see `clock_probe`)."""
+
+    __slots__ = ("builder", "on_done", "before")
+
+    builder: RequestBuilder
+    on_done: Callable[[Optional[BaseException]], None]
+
+    def start(self) -> bool:
+        self.before = time.time()
+        return super().start()
+
+    def set_result(self, value: Any) -> None:
+        if self.done():
+            return
+        super().set_result(value)
+        error: Optional[BaseException] = None
+        try:
+            self.builder.set_clock(self.before, (value or {}).get("serverTime"), time.time())
+        except (AttributeError, ValueError) as exc:
+            error = exc
+        self.on_done(error)
+
+    def set_exception(self, exc: BaseException) -> None:
+        if self.done():
+            return
+        super().set_exception(exc)
+        self.on_done(exc)
+
+
+def _weight(spec: MethodSpec, wire: Mapping[str, Any]) -> int:
+    try:
+        return spec.weight_for(wire)
+    except (TypeError, ValueError):  # a malformed value: Binance will refuse it, at weight 1 or so
+        return 1

@@ -8,17 +8,28 @@ import threading
 import time
 import weakref
 from concurrent.futures import Future
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Callable, Literal, Mapping, Optional, Union
 
 from .api import Methods, TimeoutArg
-from .builder import RequestBuilder, clock_offset_ms, default_session_logon, recv_window_wire
+from .builder import RequestBuilder, default_session_logon, recv_window_wire
 from .callbacks import CallbackDispatcher
-from .config import PRODUCTION_URL, TESTNET_URL, USE_CLIENT_DEFAULT, Backoff, Heartbeat, Timeout, UseClientDefault
+from .config import (
+    DEFAULT_CONNECTION_AGE,
+    MAX_CONNECTION_AGE,
+    PRODUCTION_URL,
+    TESTNET_URL,
+    USE_CLIENT_DEFAULT,
+    Backoff,
+    Heartbeat,
+    Timeout,
+    UseClientDefault,
+)
 from .connection import Pending
 from .exceptions import InvalidRequest, RequestTimeout
 from .methods import METHODS
-from .models import RateLimit, Response, rate_limits_from_wire
+from .models import ConnectionEvent, RateLimit, Response, rate_limits_from_wire
 from .signing import Password, Signer, load_signer
+from .stats import ClientStats, StatsRecorder
 from .supervisor import LateResponse, Supervisor
 from .validation import wire_params
 
@@ -69,6 +80,9 @@ class Client(Methods[Any]):
         callback_queue_size: int = 10_000,
         websocket_options: Optional[Mapping[str, Any]] = None,
         client_order_id_prefix: str = "bwsapi-",
+        on_rate_limit: Literal["wait", "raise", "off"] = "wait",
+        clock_sync_interval: Optional[float] = 300.0,
+        max_connection_age: Optional[float] = DEFAULT_CONNECTION_AGE,
         name: Optional[str] = None,
     ) -> None:
         if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
@@ -81,10 +95,21 @@ class Client(Methods[Any]):
             raise InvalidRequest("private_key_password was given without api_secret")
         if (signer is None) != (api_key is None):
             raise InvalidRequest("api_key and api_secret (or signer) go together: pass both or neither")
+        if on_rate_limit not in ("wait", "raise", "off"):
+            raise InvalidRequest(f"on_rate_limit={on_rate_limit!r}: pass 'wait', 'raise' or 'off'")
+        for option, value in (("clock_sync_interval", clock_sync_interval), ("max_connection_age", max_connection_age)):
+            if value is not None and not (isinstance(value, (int, float)) and value > 0):
+                raise InvalidRequest(f"{option}={value!r}: pass a positive number of seconds, or None to turn it off")
+        if max_connection_age is not None and max_connection_age >= MAX_CONNECTION_AGE:
+            raise InvalidRequest(
+                f"max_connection_age={max_connection_age!r}: Binance closes every connection at 24 h "
+                f"({MAX_CONNECTION_AGE} s); rotate before that"
+            )
         self._timeout = Timeout.coerce(timeout)
         self._url = url
         self.name = name or f"binance-wsapi-{next(_client_numbers)}"
         dispatcher = CallbackDispatcher(f"{self.name}-callbacks", callback_queue_size)
+        self._stats = StatsRecorder()
         self._builder = RequestBuilder(
             api_key=api_key,
             signer=signer,
@@ -92,6 +117,7 @@ class Client(Methods[Any]):
             session_logon=default_session_logon(signer, session_logon),
             dispatcher=dispatcher,
             client_order_id_prefix=client_order_id_prefix,
+            stats=self._stats,
         )
         self._supervisor = Supervisor(
             url=url,
@@ -102,8 +128,11 @@ class Client(Methods[Any]):
             max_message_size=max_message_size,
             ws_options=dict(websocket_options or {}),
             dispatcher=dispatcher,
-            prepare=self._builder.prepare if signer is not None else None,
-            restamp=self._builder.restamp,
+            builder=self._builder,
+            stats=self._stats,
+            on_rate_limit=on_rate_limit,
+            clock_sync_interval=clock_sync_interval,
+            max_connection_age=max_connection_age,
         )
         # The library's threads reference the supervisor, never this object, so dropping the
         # last reference to a client (a re-run notebook cell) closes it here.
@@ -240,7 +269,7 @@ class Client(Methods[Any]):
     @property
     def rate_limits(self) -> tuple[RateLimit, ...]:
         """The latest usage seen for each rate limit (type, interval), from any response."""
-        limits = rate_limits_from_wire(list(self._supervisor.rate_limits.values()))
+        limits = rate_limits_from_wire(list(self._supervisor.governor.reported.values()))
         return tuple(sorted(limits, key=lambda limit: limit.key))
 
     @property
@@ -250,19 +279,39 @@ class Client(Methods[Any]):
 
     @property
     def clock_offset(self) -> float:
-        """Server clock minus local clock, in seconds: measured on each connection of a client
-        with credentials, and by `sync_clock()`."""
+        """Server clock minus local clock, in seconds, as last measured.
+
+        A client with credentials measures it on each connection, every
+        `clock_sync_interval` seconds, after a -1021, and on `sync_clock()`; timestamps use it.
+        """
         return self._builder.clock_offset_ms / 1000.0
 
     def sync_clock(self, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> float:
-        """Measure the server clock offset with `time` (round-trip midpoint); use it for timestamps.
+        """Measure the server clock offset with `time` (round-trip midpoint) now, and use it.
 
         Returns the offset in seconds (server minus local).
         """
         before = time.time()
         server_ms = self.time(timeout=timeout)["serverTime"]
-        self._builder.clock_offset_ms = clock_offset_ms(before, server_ms, time.time())
+        self._builder.set_clock(before, server_ms, time.time())
         return self.clock_offset
+
+    @property
+    def stats(self) -> ClientStats:
+        """Counters of this client's traffic so far: requests, errors, reconnects, latencies."""
+        return self._stats.snapshot(self._supervisor.dispatcher.dropped)
+
+    def add_connection_handler(self, handler: Callable[[ConnectionEvent], None]) -> None:
+        """Call ``handler(event)`` with a `ConnectionEvent` each time the connection changes.
+
+        Connected, disconnected (with the reason), reconnecting, reconnected, rotated. Runs on
+        the client's callback thread like event handlers, never on the I/O thread.
+        """
+        self._supervisor.add_connection_handler(handler)
+
+    def remove_connection_handler(self, handler: Callable[[ConnectionEvent], None]) -> None:
+        """Stop calling a handler added with `add_connection_handler`."""
+        self._supervisor.remove_connection_handler(handler)
 
     def add_event_handler(self, handler: Callable[[dict[str, Any]], None]) -> None:
         """Call ``handler(message)`` for every event frame (``{"event": {...}, ...}``).

@@ -8,6 +8,8 @@ from typing import Optional, Union, cast
 from attrs import Attribute, field, frozen, validators
 
 __all__ = [
+    "DEFAULT_CONNECTION_AGE",
+    "MAX_CONNECTION_AGE",
     "PRODUCTION_URL",
     "TESTNET_URL",
     "USE_CLIENT_DEFAULT",
@@ -21,6 +23,11 @@ __all__ = [
 PRODUCTION_URL = "wss://ws-api.binance.com:443/ws-api/v3"
 #: The Spot testnet WebSocket API endpoint. Testnet keys are distinct from production keys.
 TESTNET_URL = "wss://ws-api.testnet.binance.vision/ws-api/v3"
+
+#: Binance disconnects every WebSocket API connection after 24 hours (in seconds).
+MAX_CONNECTION_AGE = 24 * 3600
+#: The client moves to a fresh connection after this long, well before Binance's cut.
+DEFAULT_CONNECTION_AGE = 23 * 3600
 
 
 class UseClientDefault:

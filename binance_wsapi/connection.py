@@ -15,17 +15,19 @@ I/O thread draining on disconnect, or a caller giving up) is the one that comple
 
 from __future__ import annotations
 
+import collections
 import json
 import logging
 import socket
 import threading
 import time
 from _thread import allocate_lock as _allocate_lock
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Protocol, Union
 
 import websocket
 
 from .exceptions import (
+    APIError,
     BinanceWSAPIError,
     ConnectFailed,
     ConnectionLost,
@@ -38,10 +40,11 @@ from .models import Response, rate_limits_from_wire
 
 if TYPE_CHECKING:
     from .callbacks import RequestFuture
+    from .stats import StatsRecorder
 
 log = logging.getLogger("binance_wsapi")
 
-__all__ = ["Connection", "Pending"]
+__all__ = ["Connection", "Listener", "Pending"]
 
 _RECV_SIZE = 1 << 16
 _decode = json.JSONDecoder().decode  # json.loads(bytes) would sniff the encoding in Python, per frame
@@ -76,6 +79,11 @@ class Pending:
         "offset_ms",
         "outcome",
         "failed",
+        "weight",
+        "orders",
+        "admitted",
+        "stats",
+        "resynced",
         "_lock",
         "_done",
     )
@@ -118,6 +126,14 @@ class Pending:
         #: For requests the client timestamped: the local call time and the clock offset used.
         self.stamped_at: Optional[float] = None
         self.offset_ms = 0.0
+        #: Request weight and unfilled-order-count charge, for the rate-limit governor.
+        self.weight = 1
+        self.orders = 0
+        #: The governor's running totals (weight, orders) once it admitted this request.
+        self.admitted: Optional[tuple[int, int]] = None
+        self.stats: Optional[StatsRecorder] = None
+        #: Already re-sent once after a -1021 and a clock resync.
+        self.resynced = False
 
     def fail(self, cause: type[BinanceWSAPIError], message: str, *, sent: bool) -> None:
         """Complete with `cause`, as ExecutionStatusUnknown too if it may have executed."""
@@ -158,6 +174,8 @@ class Pending:
         if self._done:
             return
         self._done = True
+        if self.stats is not None:
+            self.stats.failed(exc)
         if self.future is not None:
             try:
                 self.future.set_exception(exc)
@@ -186,11 +204,33 @@ class _ServerClosed(Exception):
     pass
 
 
+class Listener(Protocol):
+    """What a connection tells its owner (the supervisor); every method runs on the I/O thread."""
+
+    latencies: collections.deque[float]
+
+    def on_event(self, conn: Connection, msg: dict[str, Any]) -> None: ...
+
+    def on_answered(self, pending: Optional[Pending], rate_limits: Any, rtt: float) -> None: ...
+
+    def on_refused(self, status: int, error: Mapping[str, Any]) -> None: ...
+
+    def on_stale_clock(self, pending: Pending, error: APIError) -> bool: ...
+
+    def on_unmatched(self, conn: Connection, msg: dict[str, Any]) -> None: ...
+
+    def on_lost(self, conn: Connection, reason: BaseException) -> None: ...
+
+    def on_died(self, exc: BaseException) -> None: ...
+
+    def on_finished(self, conn: Connection) -> None: ...
+
+
 class Connection:
     """A connected WebSocket with a running I/O thread.
 
     `open()` runs on the supervisor thread; `send()` on any caller thread; everything named
-    ``_on_*`` runs on this connection's I/O thread.
+    ``_on_*`` runs on this connection's I/O thread, and so do all calls to the `listener`.
     """
 
     def __init__(
@@ -200,11 +240,7 @@ class Connection:
         name: str,
         max_message_size: int,
         ws_options: Mapping[str, Any],
-        on_event: Callable[[Connection, dict[str, Any]], None],
-        on_rate_limits: Callable[[list[Any]], None],
-        on_unmatched: Callable[[Connection, dict[str, Any]], None],
-        on_lost: Callable[[Connection, BaseException], None],
-        on_died: Callable[[BaseException], None],
+        listener: Listener,
     ) -> None:
         self.url = url
         self.name = name
@@ -216,6 +252,9 @@ class Connection:
         self.last_rx = 0.0
         self.ping_sent_at: Optional[float] = None
         self.thread: Optional[threading.Thread] = None
+        #: Requests written (counted under the write lock) and responses read (by the I/O thread).
+        self.requests_sent = 0
+        self.responses_received = 0
         self._closing = False
         self._lost_reason: Optional[BaseException] = None
         self._max_message_size = max_message_size
@@ -225,11 +264,7 @@ class Connection:
         self._out: list[bytes] = []
         self._out_lock = threading.Lock()
         self._writing = False
-        self._on_event = on_event
-        self._on_rate_limits = on_rate_limits
-        self._on_unmatched = on_unmatched
-        self._on_lost = on_lost
-        self._on_died = on_died
+        self._listener = listener
 
     def __repr__(self) -> str:
         state = "dead" if self.dead else "draining" if self.draining else "open"
@@ -274,7 +309,7 @@ class Connection:
         if self.dead or self.draining:
             return self._take_back(pending)
         pending.sent_at = time.perf_counter()
-        if self._write(pending.frame):
+        if self._write(pending.frame, 1):
             # Only this frame was in the failed write: at most part of it left, which the server
             # cannot execute, so it may go out on another connection.
             return self._take_back(pending)
@@ -293,7 +328,7 @@ class Connection:
         """Send a ping frame (heartbeat); any frame back proves the link is alive."""
         self._write(encode_frame(OP_PING, b""))
 
-    def _write(self, frame: bytes) -> bool:
+    def _write(self, frame: bytes, requests: int = 0) -> bool:
         """Write `frame`, combined with whatever other threads queue meanwhile.
 
         If another thread is writing, queue the frame and return at once: that thread writes
@@ -304,6 +339,7 @@ class Connection:
         """
         with self._out_lock:
             self._out.append(frame)
+            self.requests_sent += requests
             if self._writing:
                 return False
             self._writing = True
@@ -388,12 +424,14 @@ class Connection:
     def _run(self) -> None:
         try:
             self._read_loop()
-        except (OSError, ProtocolError, _ServerClosed, ValueError) as exc:
+        except _ServerClosed as exc:
+            self._finish(ConnectionLost(str(exc)))
+        except (OSError, ProtocolError, ValueError) as exc:
             self._finish(exc)
         except BaseException as exc:  # a bug or an interpreter shutdown: record it, wake everyone
             self.dead = True
             self._shutdown()
-            self._on_died(exc)
+            self._listener.on_died(exc)
         else:  # pragma: no cover - the loop only ends by raising
             self._finish(ConnectionLost("connection closed"))
         finally:
@@ -401,6 +439,7 @@ class Connection:
                 self._sock.close()  # here and only here (see _shutdown)
             except OSError:
                 pass
+            self._listener.on_finished(self)
 
     def _finish(self, exc: BaseException) -> None:
         self.dead = True
@@ -409,7 +448,7 @@ class Connection:
         reason = self._lost_reason or exc
         self._shutdown()
         self.fail_all(ConnectionLost, f"connection lost: {_describe(reason)}")
-        self._on_lost(self, reason)
+        self._listener.on_lost(self, reason)
 
     def _read_loop(self) -> None:
         recv = self._sock.recv
@@ -453,24 +492,28 @@ class Connection:
             log.error("%s: ignored a JSON frame that is not an object: %r", self.name, payload[:200])
             return
         status = msg.get("status")
+        listener = self._listener
         if status is None:
             if "event" in msg:
-                self._on_event(self, msg)
+                listener.on_event(self, msg)
             else:
                 log.warning("%s: ignored a frame with neither status nor event: %r", self.name, payload[:200])
             return
+        self.responses_received += 1
         rate_limits = msg.get("rateLimits")
-        if rate_limits:
-            self._on_rate_limits(rate_limits)
         try:
             pending = self.inflight.pop(msg.get("id"), None)
         except TypeError:  # an unhashable id cannot be ours
             pending = None
         if pending is None:
-            self._on_unmatched(self, msg)
+            listener.on_answered(None, rate_limits, 0.0)
+            listener.on_unmatched(self, msg)
             return
+        rtt = time.perf_counter() - pending.sent_at
+        listener.latencies.append(rtt)
         try:
-            self._resolve(pending, msg, status, rate_limits)
+            listener.on_answered(pending, rate_limits, rtt)
+            self._resolve(pending, msg, status, rate_limits, rtt)
         except BaseException:
             # Dying mid-resolution: put the request back so the teardown fails it too.
             self.inflight[pending.id] = pending
@@ -478,7 +521,7 @@ class Connection:
         if self.draining and not self.inflight:
             self.close(ConnectionLost, "connection rotated", 1000, "rotated")
 
-    def _resolve(self, pending: Pending, msg: dict[str, Any], status: Any, rate_limits: Any) -> None:
+    def _resolve(self, pending: Pending, msg: dict[str, Any], status: Any, rate_limits: Any, rtt: float) -> None:
         if type(status) is int and 200 <= status < 300:
             if pending.unwrap:
                 pending.set_result(msg.get("result"))
@@ -488,25 +531,25 @@ class Connection:
                 )
         else:
             error = msg.get("error")
-            pending.set_exception(
-                error_from_response(
-                    status if type(status) is int else 0,
-                    error if isinstance(error, dict) else {"msg": repr(error)},
-                    request_id=pending.id,
-                    method=pending.method,
-                    state_changing=pending.state_changing,
-                    params=pending.params,
-                    client_order_id=pending.client_order_id,
-                )
-            )
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug(
-                "response id=%s %s status=%s in %.3f ms",
-                pending.id,
-                pending.method,
+            if not isinstance(error, dict):
+                error = {"msg": repr(error)}
+            status = status if type(status) is int else 0
+            exc = error_from_response(
                 status,
-                (time.perf_counter() - pending.sent_at) * 1e3,
+                error,
+                request_id=pending.id,
+                method=pending.method,
+                state_changing=pending.state_changing,
+                params=pending.params,
+                client_order_id=pending.client_order_id,
             )
+            if status == 429 or status == 418:
+                self._listener.on_refused(status, error)
+            elif exc.code == -1021 and self._listener.on_stale_clock(pending, exc):
+                return  # re-sent after a clock resync; it completes then
+            pending.set_exception(exc)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3)
 
 
 def _describe(exc: BaseException) -> str:

@@ -9,8 +9,8 @@
     ├── RequestTimeout (also TimeoutError) no answer before the call's deadline
     ├── ExecutionStatusUnknown             a state-changing request may or may not have executed
     └── APIError                           Binance answered with an error (status, code, msg)
-        ├── RateLimited                    429: request weight or order count exceeded
-        │   └── TooManyOrders              -1015
+        ├── RateLimited                    429 (or refused before sending): too much request weight
+        │   └── TooManyOrders              -1015: too many new orders
         ├── IPBanned                       418: the IP is banned until `retry_after`
         ├── WAFBlocked                     403
         ├── ServerError                    5xx: the request may or may not have executed
@@ -171,6 +171,8 @@ class APIError(BinanceWSAPIError):
     code: Optional[int]
     msg: str
     data: Optional[Mapping[str, Any]]
+    #: False when the client itself refused to send the request (rate limits, an IP ban).
+    sent: bool
 
     def __init__(
         self,
@@ -181,10 +183,12 @@ class APIError(BinanceWSAPIError):
         request_id: RequestId = None,
         *,
         method: Optional[str] = None,
+        message: Optional[str] = None,
+        sent: bool = True,
     ) -> None:
         where = f"{method} " if method else ""
         super().__init__(
-            f"{where}failed with status {status}, code {code}: {msg} (id={request_id!r})",
+            message or f"{where}failed with status {status}, code {code}: {msg} (id={request_id!r})",
             method=method,
             request_id=request_id,
         )
@@ -192,6 +196,7 @@ class APIError(BinanceWSAPIError):
         self.code = code
         self.msg = msg
         self.data = data
+        self.sent = sent
 
     @property
     def retry_after(self) -> Optional[int]:
@@ -201,7 +206,11 @@ class APIError(BinanceWSAPIError):
 
 
 class RateLimited(APIError):
-    """429: a request-weight or order-count limit was exceeded; back off until `retry_after`."""
+    """429: a request-weight or order-count limit was exceeded; back off until `retry_after`.
+
+    Also raised, with ``sent=False``, for a request the client kept back because it would
+    have crossed a limit (see the client's ``on_rate_limit``).
+    """
 
 
 class TooManyOrders(RateLimited):

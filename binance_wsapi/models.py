@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Union
+import time
+from typing import Any, Iterable, Mapping, Optional, Union
 
-from attrs import frozen
+from attrs import field, frozen
 
-__all__ = ["RateLimit", "Response"]
+__all__ = ["ConnectionEvent", "RateLimit", "Response"]
 
 
 @frozen
@@ -49,3 +50,22 @@ class Response:
     status: int
     result: Any
     rate_limits: tuple[RateLimit, ...] = ()
+
+
+@frozen
+class ConnectionEvent:
+    """A change in a client's connection, as passed to connection handlers.
+
+    `kind` is one of ``"connected"`` (the first connection is ready), ``"disconnected"`` (the
+    connection was lost, or the client closed; `reason` says which), ``"reconnecting"``
+    (attempt number `attempt` to replace a lost connection is starting), ``"reconnected"`` and
+    ``"rotated"`` (a planned move to a new connection, on `serverShutdown` or at the
+    configured connection lifetime, finished; nothing failed because of it). `connection`
+    names the connection concerned; `at` is the local epoch time in seconds.
+    """
+
+    kind: str
+    connection: str
+    reason: Optional[str] = None
+    attempt: int = 0
+    at: float = field(factory=time.time)

@@ -1,15 +1,20 @@
-"""Keeping one client connected: the supervisor thread and the queue of unsent requests.
+"""Keeping one client connected and correct: the supervisor thread and its queues.
 
 The supervisor thread (one per client, started by the first call or `connect()`) opens
-connections, logs them on, and makes one of them *active*: the one callers write to. It
-reconnects with exponential backoff and jitter when the active connection is lost, replaces
-it on `serverShutdown` without failing anything (the old one drains), pings a silent
-connection and declares it dead when nothing comes back, and fails `request_future` calls
-whose deadline passes. Blocking calls enforce their own deadlines in the caller's thread.
+connections, measures the clock and logs them on, and makes one of them *active*: the one
+callers write to. It reconnects with exponential backoff and jitter when the active
+connection is lost; it replaces the connection, without failing anything, on
+`serverShutdown` and when it reaches its configured lifetime (the old one drains); it pings
+a silent connection and declares it dead when nothing comes back; it re-measures the server
+clock periodically and after a -1021; and it fails `request_future` calls whose deadline
+passes. Blocking calls enforce their own deadlines in the caller's thread.
 
-Requests made while no connection is active wait in a FIFO queue, flushed in order onto the
-next connection before it is published, so requests from one thread keep their order.
-Nothing in the queue has been sent; nothing that was sent is ever put back in it.
+A request that is not written at once waits in one of three places, none of which has sent
+it: the FIFO *queue* (no connection is ready; flushed in order onto the next one before it
+is published, so requests from one thread keep their order), the *held* list (the rate-limit
+governor said wait; released in order when the window resets), or the *resync* list (it was
+refused with -1021 and goes again, once, after the clock is re-measured). Nothing that may
+have executed is ever put back in any of them.
 
 None of these threads holds a reference to the `Client`, so an abandoned client is garbage
 collected and its finalizer closes all of this down.
@@ -19,17 +24,30 @@ from __future__ import annotations
 
 import collections
 import heapq
-from functools import partial
 import itertools
 import logging
 import threading
 import time
-from typing import Any, Callable, Deque, Optional
+from functools import partial
+from typing import Any, Callable, Deque, Mapping, Optional
 
+from .builder import RequestBuilder
 from .callbacks import CallbackDispatcher
 from .config import Backoff, Heartbeat, Timeout
 from .connection import Connection, Pending, _describe
-from .exceptions import BinanceWSAPIError, ClientClosed, ConnectFailed, ConnectionLost, IOThreadDied, RequestTimeout
+from .exceptions import (
+    APIError,
+    BinanceWSAPIError,
+    ClientClosed,
+    ConnectFailed,
+    ConnectionLost,
+    IOThreadDied,
+    RequestTimeout,
+    TooManyOrders,
+)
+from .models import ConnectionEvent
+from .ratelimit import Hold, RateGovernor
+from .stats import StatsRecorder
 
 log = logging.getLogger("binance_wsapi")
 
@@ -38,6 +56,9 @@ __all__ = ["LateResponse", "Supervisor"]
 # A connection that stays up this long resets the reconnect backoff.
 _STABLE_AFTER = 10.0
 _EXPIRED_MEMORY = 2048
+# After a failed clock measurement, try again this soon (seconds) rather than a full interval.
+_CLOCK_RETRY = 5.0
+_WEIGHT_LANE, _ORDERS_LANE = 0, 1
 
 
 class LateResponse:
@@ -58,11 +79,11 @@ class LateResponse:
         )
 
 
-Prepare = Callable[[Connection, float], None]
-
-
 class Supervisor:
-    """The connection state of one client, and the thread that maintains it."""
+    """The connection state of one client, and the thread that maintains it.
+
+    It is also every connection's `Listener`: the ``on_*`` methods run on I/O threads.
+    """
 
     def __init__(
         self,
@@ -75,21 +96,29 @@ class Supervisor:
         max_message_size: int,
         ws_options: dict[str, Any],
         dispatcher: CallbackDispatcher,
-        prepare: Optional[Prepare],
-        restamp: Optional[Callable[[Pending], None]] = None,
+        builder: RequestBuilder,
+        stats: StatsRecorder,
+        on_rate_limit: str = "wait",
+        clock_sync_interval: Optional[float] = None,
+        max_connection_age: Optional[float] = None,
     ) -> None:
         self.url = url
         self.name = name
         self.dispatcher = dispatcher
+        self.stats = stats
+        self.latencies = stats.latencies
         self._timeout = timeout
         self._backoff = backoff
         self._heartbeat = heartbeat
         self._max_message_size = max_message_size
         self._ws_options = ws_options
-        # Readies each new connection (clock, session logon) before it is published.
-        self._prepare = prepare
-        # Re-times queued requests once the new connection's clock offset is known.
-        self._restamp = restamp
+        self._builder = builder
+        # Only a client with credentials timestamps requests, so only it keeps a clock.
+        self._timed = builder.signer is not None
+        self._wait_for_limits = on_rate_limit == "wait"
+        self._clock_interval = clock_sync_interval
+        self._max_age = max_connection_age
+        self.governor = RateGovernor(builder, police=on_rate_limit != "off")
         self._cond = threading.Condition(threading.Lock())
         self._thread: Optional[threading.Thread] = None
         #: The connection callers write to; None while (re)connecting.
@@ -97,12 +126,21 @@ class Supervisor:
         #: Replaced connections finishing their in-flight requests.
         self._draining: list[Connection] = []
         self._queue: Deque[Pending] = collections.deque()
+        # Requests the governor holds back, in order, with why; their lanes; when to look again.
+        self._held: Deque[tuple[Pending, Hold]] = collections.deque()
+        self._held_lanes = [0, 0]
+        self._held_wake = float("inf")
+        # Requests refused with -1021 waiting for the clock, and the measurement in flight.
+        self._resync: list[tuple[Pending, APIError]] = []
+        self._resync_done: Optional[tuple[list[tuple[Pending, APIError]], Optional[BaseException]]] = None
+        self._probe_out = False
+        self._next_clock_sync = float("inf")
         # (deadline, seq, pending) for futures; blocking callers watch their own deadline.
         self._deadlines: list[tuple[float, int, Pending]] = []
         self._seq = itertools.count()
         self._wake_at = float("inf")
         self._wanted = False
-        self._rotate = False
+        self._rotate: Optional[str] = None  # why the active connection is to be replaced
         self._connected_once = False
         self._retry_at = 0.0
         self._failures = 0
@@ -112,11 +150,9 @@ class Supervisor:
         self._closed: Optional[ClientClosed] = None
         self._conn_numbers = itertools.count(1)
         self._handlers: tuple[Callable[[dict[str, Any]], None], ...] = ()
+        self._connection_handlers: tuple[Callable[[ConnectionEvent], None], ...] = ()
         self._expired: collections.OrderedDict[Any, tuple[str, float]] = collections.OrderedDict()
         self.late_responses: Deque[LateResponse] = collections.deque(maxlen=100)
-        #: Latest rateLimits item per (type, interval, intervalNum), as received.
-        self.rate_limits: dict[tuple[Any, Any, Any], dict[str, Any]] = {}
-        self.reconnects = 0
 
     # -- state seen by the client ----------------------------------------------------------
 
@@ -141,19 +177,29 @@ class Supervisor:
         return [t for t in found if t is not None]
 
     def state(self) -> str:
-        if self._closed is not None:
-            return "closed"
-        if self.active is not None:
-            return "connected"
-        return "connecting" if self._wanted else "idle"
+        with self._cond:  # a connection being published is flushed under the lock: wait for it
+            if self._closed is not None:
+                return "closed"
+            if self.active is not None:
+                return "connected"
+            return "connecting" if self._wanted else "idle"
 
     # -- callers ---------------------------------------------------------------------------
 
     def submit(self, pending: Pending) -> None:
-        """Send now on the active connection, or queue until one is ready. Never blocks long."""
+        """Send now on the active connection, or queue or hold it. Never blocks long.
+
+        Requests the rate-limit governor refuses complete with its error; nothing is sent.
+        """
+        if (self.governor.engaged or self._held) and not self._admit(pending):
+            return
         conn = self.active
         if conn is not None and conn.send(pending):
             return
+        self._send(pending)
+
+    def _send(self, pending: Pending) -> None:
+        """Write an admitted request on the active connection, or queue it for the next one."""
         while True:
             with self._cond:
                 if self._closed is not None:
@@ -166,6 +212,45 @@ class Supervisor:
                     return
             if conn.send(pending):
                 return
+
+    def _admit(self, pending: Pending) -> bool:
+        """True if `pending` may be written now (its cost is then reserved); else it was held
+        or failed."""
+        if self._held:
+            with self._cond:
+                lanes = self._held_lanes
+                if lanes[_WEIGHT_LANE] or (pending.orders and lanes[_ORDERS_LANE]):
+                    # Others are waiting for the same limit: queue behind them, in order.
+                    last = next(h for p, h in reversed(self._held) if pending.orders or h.error is not TooManyOrders)
+                    return self._hold(pending, last, behind=True)
+        hold = self.governor.admit(pending)
+        if hold is None:
+            return True
+        with self._cond:
+            return self._hold(pending, hold)
+
+    def _hold(self, pending: Pending, hold: Hold, behind: bool = False) -> bool:
+        """Hold `pending` until `hold` lifts, or fail it now (lock held); always False."""
+        now_ms = self.governor.now_ms()
+        ready_at = time.monotonic() + max(0.0, hold.until_ms - now_ms) / 1000.0
+        if behind:
+            ready_at = max(ready_at, self._held_wake)
+        if (
+            hold.banned
+            or not self._wait_for_limits
+            or self._closed is not None
+            or (pending.deadline is not None and ready_at > pending.deadline)
+        ):
+            pending.set_exception(hold.exception(pending.method, now_ms))
+            return False
+        self._held.append((pending, hold))
+        self._held_lanes[_ORDERS_LANE if hold.error is TooManyOrders else _WEIGHT_LANE] += 1
+        if ready_at < self._held_wake:
+            self._held_wake = ready_at
+        self._want_thread()
+        if ready_at < self._wake_at:
+            self._cond.notify_all()
+        return False
 
     def track_deadline(self, pending: Pending) -> None:
         """Have the supervisor fail `pending` at its deadline (for futures nobody waits on)."""
@@ -183,10 +268,11 @@ class Supervisor:
         False if it was already completed (or is being completed) by someone else.
         """
         sent = True
+        where = "a connection"
         if pending.conn is None:
             with self._cond:
-                if pending in self._queue:  # identity scan; queues are short
-                    self._queue.remove(pending)
+                where = self._take_unsent(pending)
+                if where:
                     sent = False
         if sent:
             conn = pending.conn
@@ -198,9 +284,25 @@ class Supervisor:
             message = f"{pending.method} timed out{waited} waiting for its response (id={pending.id})"
         else:
             last = f"; last connection error: {_describe(self._last_error)}" if self._last_error else ""
-            message = f"{pending.method} timed out{waited} waiting for a connection; it was not sent{last}"
+            message = f"{pending.method} timed out{waited} waiting for {where}; it was not sent{last}"
         pending.fail(RequestTimeout, message, sent=sent)
         return True
+
+    def _take_unsent(self, pending: Pending) -> str:
+        """Remove `pending` from whichever waiting place holds it (lock held); what it waited for."""
+        if pending in self._queue:  # identity scans; these lists are short
+            self._queue.remove(pending)
+            return "a connection"
+        for i, (held, hold) in enumerate(self._held):
+            if held is pending:
+                del self._held[i]
+                self._held_lanes[_ORDERS_LANE if hold.error is TooManyOrders else _WEIGHT_LANE] -= 1
+                return "the rate limit window to reset"
+        for i, (resync, _) in enumerate(self._resync):
+            if resync is pending:
+                del self._resync[i]
+                return "the server clock to be re-measured after a -1021"
+        return ""
 
     def wait_connected(self, timeout: float) -> None:
         """Block until a connection is active; ConnectFailed if the first attempt fails."""
@@ -231,6 +333,22 @@ class Supervisor:
             handlers.remove(handler)
             self._handlers = tuple(handlers)
 
+    def add_connection_handler(self, handler: Callable[[ConnectionEvent], None]) -> None:
+        with self._cond:
+            self._connection_handlers = (*self._connection_handlers, handler)
+
+    def remove_connection_handler(self, handler: Callable[[ConnectionEvent], None]) -> None:
+        with self._cond:
+            handlers = list(self._connection_handlers)
+            handlers.remove(handler)
+            self._connection_handlers = tuple(handlers)
+
+    def _emit(self, kind: str, conn: Optional[Connection], reason: Optional[str] = None, attempt: int = 0) -> None:
+        handlers = self._connection_handlers
+        if handlers:
+            event = ConnectionEvent(kind, conn.name if conn is not None else "", reason, attempt)
+            self.dispatcher.submit(_deliver, handlers, event)
+
     # -- closing ---------------------------------------------------------------------------
 
     def close(self, timeout: float, reason: Optional[ClientClosed] = None) -> bool:
@@ -243,9 +361,13 @@ class Supervisor:
             first = self._closed is None
             if first:
                 self._closed = reason or ClientClosed("the client was closed; a closed client cannot reopen: create a new Client")
-            queued = list(self._queue)
+            waiting = [*self._queue, *(p for p, _ in self._held), *(p for p, _ in self._resync)]
             self._queue.clear()
+            self._held.clear()
+            self._held_lanes = [0, 0]
+            self._resync.clear()
             conns = [c for c in [self.active, *self._draining] if c is not None]
+            active = self.active
             self.active = None
             self._draining.clear()
             self._cond.notify_all()
@@ -253,12 +375,14 @@ class Supervisor:
         assert closed is not None
         why = str(closed)
         cause = type(closed)
-        for pending in queued:
+        for pending in waiting:
             pending.fail(cause, f"{pending.method} was not sent: {why}", sent=False)
         for conn in conns:
             conn.close(cause, f"{why} while the request was in flight", 1000, "client closed")
         if first:
             log.debug("%s closed: %s", self.name, why)
+            if active is not None:
+                self._emit("disconnected", active, why)
         current = threading.current_thread()
         threads = [t for t in [self._thread, *(c.thread for c in conns)] if t is not None]
         for thread in threads:
@@ -270,22 +394,22 @@ class Supervisor:
             log.warning("%s: threads still running after close(timeout=%g): %s", self.name, timeout, alive)
         return not alive and dispatcher_done
 
-    def _die(self, exc: BaseException) -> None:
+    def on_died(self, exc: BaseException) -> None:
         """A library thread failed: record why, wake every waiter with it, refuse later calls."""
         log.critical("%s: a library thread died; the client is closed", self.name, exc_info=exc)
         error = IOThreadDied(f"{threading.current_thread().name} died: {_describe(exc)}")
         error.__cause__ = exc
         self.close(self._timeout.close, error)  # close() never joins the thread it runs on
 
-    # -- callbacks from connections' I/O threads -------------------------------------------
+    # -- the connections' listener (I/O threads) -------------------------------------------
 
-    def _on_event(self, conn: Connection, msg: dict[str, Any]) -> None:
+    def on_event(self, conn: Connection, msg: dict[str, Any]) -> None:
         event = msg.get("event")
         if isinstance(event, dict) and event.get("e") == "serverShutdown":
             log.warning("%s: serverShutdown on %s; moving to a new connection", self.name, conn.name)
             with self._cond:
-                if conn is self.active:
-                    self._rotate = True
+                if conn is self.active and self._rotate is None:
+                    self._rotate = "serverShutdown"
                     self._cond.notify_all()
         handlers = self._handlers
         if handlers:
@@ -293,13 +417,42 @@ class Supervisor:
         else:
             log.debug("%s: event with no handler: %.200r", self.name, msg)
 
-    def _on_rate_limits(self, items: list[Any]) -> None:
-        table = self.rate_limits
-        for item in items:
-            if isinstance(item, dict):
-                table[(item.get("rateLimitType"), item.get("interval"), item.get("intervalNum"))] = item
+    def on_answered(self, pending: Optional[Pending], rate_limits: Any, rtt: float) -> None:
+        if rate_limits:
+            self.governor.on_response(pending, rate_limits, rtt)
 
-    def _on_unmatched(self, conn: Connection, msg: dict[str, Any]) -> None:
+    def on_refused(self, status: int, error: Mapping[str, Any]) -> None:
+        code = error.get("code")
+        hold = self.governor.on_refused(status, code if isinstance(code, int) else None, error.get("data"))
+        log.warning("%s: %s", self.name, hold.exception("later requests", self.governor.now_ms()))
+        if not hold.banned:
+            return
+        # Banned: nothing may be sent until the ban lifts, so nothing should wait for that.
+        with self._cond:
+            waiting = [*self._queue, *(p for p, _ in self._held)]
+            self._queue.clear()
+            self._held.clear()
+            self._held_lanes = [0, 0]
+            self._cond.notify_all()
+        now_ms = self.governor.now_ms()
+        for pending in waiting:
+            pending.set_exception(hold.exception(pending.method, now_ms))
+
+    def on_stale_clock(self, pending: Pending, error: APIError) -> bool:
+        """A request was refused with -1021: re-measure the clock and send it again, once."""
+        if pending.resynced or pending.stamped_at is None or not self._timed:
+            return False
+        with self._cond:
+            if self._closed is not None:
+                return False
+            pending.conn = None  # not in flight any more: expire() finds it in the resync list
+            self._resync.append((pending, error))
+            self._want_thread()
+            self._cond.notify_all()
+        log.info("%s: %s (id=%s) got -1021; re-measuring the clock to send it again", self.name, pending.method, pending.id)
+        return True
+
+    def on_unmatched(self, conn: Connection, msg: dict[str, Any]) -> None:
         request_id = msg.get("id")
         status = msg.get("status")
         error = msg.get("error") or {}
@@ -308,6 +461,7 @@ class Supervisor:
             method, at = expired
             late = LateResponse(request_id, method, time.monotonic() - at, msg)
             self.late_responses.append(late)
+            self.stats.late_responses += 1
             log.warning(
                 "%s: late response to %s (id=%s), %.3f s after it timed out: status %s%s",
                 self.name,
@@ -328,7 +482,7 @@ class Supervisor:
         while len(expired) > _EXPIRED_MEMORY:
             expired.popitem(last=False)
 
-    def _on_lost(self, conn: Connection, reason: BaseException) -> None:
+    def on_lost(self, conn: Connection, reason: BaseException) -> None:
         with self._cond:
             if conn in self._draining:
                 self._draining.remove(conn)
@@ -336,12 +490,17 @@ class Supervisor:
             if conn is not self.active:
                 return
             self.active = None
+            self._rotate = None
             if time.monotonic() - conn.connected_at >= _STABLE_AFTER:
                 self._failures = 0
             self._retry_at = time.monotonic() + self._backoff.delay(self._failures)
             self._failures += 1
             self._cond.notify_all()
         log.warning("%s: connection %s lost (%s); reconnecting", self.name, conn.name, _describe(reason))
+        self._emit("disconnected", conn, _describe(reason))
+
+    def on_finished(self, conn: Connection) -> None:
+        self.stats.retire(conn)
 
     # -- the supervisor thread -------------------------------------------------------------
 
@@ -363,18 +522,29 @@ class Supervisor:
             while self._wait_for_work():
                 self._connect()
         except BaseException as exc:
-            self._die(exc)
+            self.on_died(exc)
 
     def _wait_for_work(self) -> bool:
-        """Sleep until a connection should be opened (True) or the client is closed (False)."""
+        """Do the periodic work until a connection should be opened (True) or the client is
+        closed (False)."""
         with self._cond:
             while True:
                 if self._closed is not None:
                     return False
                 now = time.monotonic()
                 self._expire_due(now)
-                wake = self._check_heartbeats(now)
-                if self._wanted and (self.active is None or self._rotate):
+                wake = min(self._check_heartbeats(now), self._release_held(now), self._keep_clock(now))
+                conn = self.active
+                if conn is not None and self._max_age is not None and self._rotate is None:
+                    if now - conn.connected_at >= self._max_age:
+                        self._rotate = "the connection lifetime"
+                        log.info("%s: %s reached its lifetime of %g s; rotating", self.name, conn.name, self._max_age)
+                    else:
+                        wake = min(wake, conn.connected_at + self._max_age)
+                if self._wanted and (self.active is None or self._rotate is not None):
+                    ban = self.governor.ban
+                    if ban is not None:  # connecting costs weight: not while banned
+                        self._retry_at = max(self._retry_at, now + (ban.until_ms - self.governor.now_ms()) / 1000)
                     if now >= self._retry_at:
                         return True
                     wake = min(wake, self._retry_at)
@@ -384,21 +554,115 @@ class Supervisor:
                 self._cond.wait(None if wake == float("inf") else max(0.0, wake - now))
                 self._wake_at = float("inf")
 
+    def _unlocked(self, action: Callable[[], object]) -> None:
+        """Run `action` with the lock released (it may take the lock, or touch sockets)."""
+        self._cond.release()
+        try:
+            action()
+        finally:
+            self._cond.acquire()
+
     def _expire_due(self, now: float) -> None:
         deadlines = self._deadlines
         due = []
         while deadlines and deadlines[0][0] <= now:
             due.append(heapq.heappop(deadlines)[2])
-        if not due:
-            return
-        # expire() takes the lock for queued requests: release it meanwhile.
-        self._cond.release()
-        try:
-            for pending in due:
-                if not pending.done():
-                    self.expire(pending, pending.timeout)
-        finally:
-            self._cond.acquire()
+        if due:
+            self._unlocked(lambda: [self.expire(p, p.timeout) for p in due if not p.done()])
+
+    def _release_held(self, now: float) -> float:
+        """Send the held requests whose limit has reset, in order; when to look again."""
+        if not self._held or now < self._held_wake:
+            return self._held_wake
+        governor = self.governor
+        now_ms = governor.now_ms()
+        ready: list[Pending] = []
+        refused: list[tuple[Pending, Hold]] = []
+        keep: Deque[tuple[Pending, Hold]] = collections.deque()
+        lanes = [0, 0]
+        lane_ready = [0.0, 0.0]
+        wake = float("inf")
+        for pending, hold in self._held:
+            if pending.done():
+                continue
+            new: Optional[Hold]
+            if lanes[_WEIGHT_LANE] or (pending.orders and lanes[_ORDERS_LANE]):
+                # Still behind an earlier request waiting for the same limit: keeps its place.
+                new = hold
+                ready_at = max(lane_ready[_WEIGHT_LANE], lane_ready[_ORDERS_LANE] if pending.orders else 0.0)
+            else:
+                new = governor.admit(pending)
+                if new is None:
+                    ready.append(pending)
+                    continue
+                ready_at = now + max(0.001, (new.until_ms - now_ms) / 1000.0)
+                wake = min(wake, ready_at)
+            if new.banned or (pending.deadline is not None and ready_at > pending.deadline):
+                refused.append((pending, new))
+                continue
+            keep.append((pending, new))
+            lane = _ORDERS_LANE if new.error is TooManyOrders else _WEIGHT_LANE
+            lanes[lane] += 1
+            lane_ready[lane] = max(lane_ready[lane], ready_at)
+        self._held, self._held_lanes, self._held_wake = keep, lanes, wake
+        if ready or refused:
+
+            def act() -> None:
+                for pending, hold in refused:
+                    pending.set_exception(hold.exception(pending.method, now_ms))
+                for pending in ready:
+                    self._send(pending)
+
+            self._unlocked(act)
+        return self._held_wake
+
+    def _keep_clock(self, now: float) -> float:
+        """Start a clock measurement when one is due or a -1021 asks; when the next is due."""
+        done = self._resync_done
+        if done is not None:
+            self._resync_done = None
+            self._unlocked(partial(self._resend_resynced, *done))
+        conn = self.active
+        if not self._timed or conn is None or self._probe_out:
+            return float("inf") if self._probe_out or conn is None else self._next_clock_sync
+        if not self._resync and now < self._next_clock_sync:
+            return self._next_clock_sync
+        self._probe_out = True
+        probe = self._builder.clock_probe(self._timeout.connect, self._on_clock_measured)
+        assert probe.deadline is not None
+        heapq.heappush(self._deadlines, (probe.deadline, next(self._seq), probe))
+
+        def send() -> None:
+            if not conn.send(probe):
+                probe.fail(ConnectionLost, "time could not be sent: the connection closed", sent=False)
+
+        self._unlocked(send)
+        return float("inf")
+
+    def _on_clock_measured(self, error: Optional[BaseException]) -> None:
+        """A clock measurement ended (any thread): schedule the next, release the -1021s."""
+        with self._cond:
+            self._probe_out = False
+            interval = self._clock_interval
+            if error is None:
+                log.debug("%s: clock offset %.1f ms", self.name, self._builder.clock_offset_ms)
+                self._next_clock_sync = time.monotonic() + interval if interval else float("inf")
+            else:
+                log.warning("%s: could not measure the server clock: %s", self.name, _describe(error))
+                self._next_clock_sync = time.monotonic() + min(interval or _CLOCK_RETRY, _CLOCK_RETRY)
+            if self._resync:
+                self._resync_done, self._resync = (self._resync, error), []
+            self._cond.notify_all()
+
+    def _resend_resynced(self, waiting: list[tuple[Pending, APIError]], error: Optional[BaseException]) -> None:
+        for pending, refusal in waiting:
+            if pending.done():
+                continue
+            if error is not None:  # no fresh clock: the -1021 stands
+                pending.set_exception(refusal)
+                continue
+            self._builder.renew(pending)
+            self.submit(pending)
 
     def _check_heartbeats(self, now: float) -> float:
         """Ping silent connections, kill unresponsive ones, close drained ones; next check time.
@@ -433,31 +697,28 @@ class Supervisor:
             else:
                 wake = min(wake, conn.ping_sent_at + beat.timeout)
         if actions:
-            self._cond.release()
-            try:
-                for action in actions:
-                    action()
-            finally:
-                self._cond.acquire()
+            self._unlocked(lambda: [action() for action in actions])
         return wake
 
     def _connect(self) -> None:
+        with self._cond:
+            rotating = self._rotate
+            attempt = self._failures  # counts the loss too: 1 on the first attempt after one
         conn = Connection(
             self.url,
             name=f"{self.name}-io-{next(self._conn_numbers)}",
             max_message_size=self._max_message_size,
             ws_options=self._ws_options,
-            on_event=self._on_event,
-            on_rate_limits=self._on_rate_limits,
-            on_unmatched=self._on_unmatched,
-            on_lost=self._on_lost,
-            on_died=self._die,
+            listener=self,
         )
+        if self._connected_once and rotating is None:
+            self._emit("reconnecting", conn, _describe(self._last_error) if self._last_error else None, attempt)
         try:
             started = time.monotonic()
             conn.open(self._timeout.connect, self._heartbeat.timeout)
-            if self._prepare is not None:
-                self._prepare(conn, max(0.0, self._timeout.connect - (time.monotonic() - started)))
+            self.stats.attach(conn)
+            if self._timed:
+                self._builder.prepare(conn, max(0.0, self._timeout.connect - (time.monotonic() - started)))
         except BinanceWSAPIError as exc:
             conn.close(ConnectionLost, "connection attempt failed")
             if not isinstance(exc, ConnectFailed):
@@ -476,17 +737,24 @@ class Supervisor:
                 self._failures += 1
                 return
             old, self.active = self.active, conn
-            rotated = self._rotate and old is not None
-            self._rotate = False
-            if self._connected_once and not rotated:
-                self.reconnects += 1
+            rotated = self._rotate is not None and old is not None
+            self._rotate = None
+            kind = "rotated" if rotated else "reconnected" if self._connected_once else "connected"
+            if kind == "reconnected":
+                self.stats.reconnects += 1
+            elif kind == "rotated":
+                self.stats.rotations += 1
             self._connected_once = True
             self._last_error = None
+            if self._timed and self._clock_interval:
+                self._next_clock_sync = time.monotonic() + self._clock_interval
             if old is not None and not old.dead:
                 old.draining = True
                 self._draining.append(old)
             self._cond.notify_all()
-        log.info("%s: %s %s", self.name, "rotated to" if rotated else "connected", conn.name)
+        log.info("%s: %s %s%s", self.name, "rotated to" if rotated else "connected", conn.name,
+                 f" ({rotating})" if rotated else "")
+        self._emit(kind, conn, rotating if rotated else None)
 
     def _flush(self, conn: Connection) -> None:
         """Send the queued requests in order (lock held, connection not yet public)."""
@@ -498,14 +766,9 @@ class Supervisor:
                 continue
             if pending.deadline is not None and pending.deadline <= now:
                 queue.appendleft(pending)
-                self._cond.release()
-                try:
-                    self.expire(pending, pending.timeout)
-                finally:
-                    self._cond.acquire()
+                self._unlocked(partial(self.expire, pending, pending.timeout))
                 continue
-            if self._restamp is not None:
-                self._restamp(pending)
+            self._builder.restamp(pending)
             if not conn.send(pending):
                 queue.appendleft(pending)
                 return
@@ -533,9 +796,9 @@ class Supervisor:
             pending.set_exception(error)
 
 
-def _deliver(handlers: tuple[Callable[[dict[str, Any]], None], ...], msg: dict[str, Any]) -> None:
+def _deliver(handlers: tuple[Callable[[Any], None], ...], msg: Any) -> None:
     for handler in handlers:
         try:
             handler(msg)
         except Exception:
-            log.exception("event handler %s raised", getattr(handler, "__qualname__", handler))
+            log.exception("handler %s raised", getattr(handler, "__qualname__", handler))

@@ -232,19 +232,60 @@ def test_clock_skew_is_measured_on_connect(exchange: LocalExchange, skew: float)
         assert client.clock_offset == pytest.approx(skew, abs=0.2)
 
 
-def test_clock_skew_after_connect_is_rejected_until_resynced(exchange: LocalExchange) -> None:
-    """A clock jump after connecting gives -1021 InvalidTimestamp; sync_clock() fixes it."""
-    account = exchange.create_account({"USDT": "1"}, key_type="hmac")
-    with exchange.client(account) as client:
+@pytest.mark.parametrize("skew", [-2.0, 2.0, 10.0])
+def test_clock_jump_after_connect_is_resynced_and_retried_once(exchange: LocalExchange, skew: float) -> None:
+    """A clock jump after connecting: the -1021 makes the client re-measure and re-send, once."""
+    account = exchange.create_account({"USDT": "10000"}, key_type="hmac")
+    with exchange.client(account, clock_sync_interval=None) as client:
         client.connect()
-        exchange.clock_skew = -2.0  # the server is now 2 s behind our timestamps
-        with pytest.raises(InvalidTimestamp, match="ahead of the server"):
-            client.request("account.status")
-        exchange.clock_skew = 10.0
-        with pytest.raises(InvalidTimestamp, match="outside of the recvWindow"):
-            client.request("account.status")
-        assert client.sync_clock() == pytest.approx(10.0, abs=0.2)
-        assert client.request("account.status").status == 200
+        assert exchange.request_count("time") == 1
+        exchange.clock_skew = skew
+        order = client.order_place(
+            symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="1000", quantity="0.01",
+            recv_window=1000,
+        )
+        assert order["status"] == "NEW"
+        assert exchange.request_count("order.place") == 2  # refused with -1021, then accepted
+        assert exchange.request_count("time") == 2
+        assert client.clock_offset == pytest.approx(skew, abs=0.2)
+        assert len(client.open_orders_status(symbol="BTCUSDT")) == 1
+
+
+def test_second_invalid_timestamp_is_raised(client: Client, exchange: LocalExchange) -> None:
+    """Only one retry: a request refused with -1021 again after the resync raises InvalidTimestamp."""
+    client.connect()
+    exchange.fail("account.status", 400, -1021, "Timestamp for this request is outside of the recvWindow.", times=2)
+    with pytest.raises(InvalidTimestamp, match="outside of the recvWindow"):
+        client.account_status()
+    assert exchange.request_count("account.status") == 2
+    assert exchange.request_count("time") == 2
+    assert client.account_status()["balances"]
+
+
+def test_presigned_request_is_not_retried_after_invalid_timestamp(
+    exchange: LocalExchange, account: LocalAccount
+) -> None:
+    """A request the caller signed carries their timestamp: a -1021 is raised, not re-signed."""
+    from binance_wsapi import HmacSigner, signature_payload
+
+    hmac = exchange.create_account({"USDT": "1"}, key_type="hmac")
+    with Client(url=exchange.url) as client:
+        params = {"apiKey": hmac.api_key, "timestamp": int(time.time() * 1000) - 60_000}
+        params["signature"] = HmacSigner(hmac.api_secret).sign(signature_payload(params))
+        with pytest.raises(InvalidTimestamp):
+            client.request("account.status", params)
+    assert exchange.request_count("account.status") == 1
+
+
+def test_clock_is_re_measured_periodically(exchange: LocalExchange, account: LocalAccount) -> None:
+    """With clock_sync_interval set, the offset follows the server clock without any -1021."""
+    with exchange.client(account, clock_sync_interval=0.1) as client:
+        client.connect()
+        exchange.clock_skew = 3.0
+        assert exchange.wait_until(lambda ex: ex.request_count("time") >= 3)
+        assert exchange.wait_until(lambda ex: abs(client.clock_offset - 3.0) < 0.2)
+        assert client.account_status()["balances"]
+    assert exchange.request_count("account.status") == 1
 
 
 def test_request_that_timed_out_while_queued_is_never_sent(
@@ -254,14 +295,14 @@ def test_request_that_timed_out_while_queued_is_never_sent(
     from binance_wsapi.supervisor import Supervisor
 
     noticed, resume = threading.Event(), threading.Event()
-    original = Supervisor._on_lost
+    original = Supervisor.on_lost
 
     def slow_to_notice(self: Supervisor, conn: Any, reason: BaseException) -> None:
         noticed.set()
         resume.wait(5)  # keeps the dead connection "active" while the test makes its calls
         original(self, conn, reason)
 
-    monkeypatch.setattr(Supervisor, "_on_lost", slow_to_notice)
+    monkeypatch.setattr(Supervisor, "on_lost", slow_to_notice)
     with exchange.client(account) as client:
         client.connect()
         exchange.drop_connections()

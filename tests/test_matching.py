@@ -338,7 +338,7 @@ def test_cancel_replace_when_the_order_limit_is_reached(ex: LocalExchange) -> No
     """Past the order limit: DO_NOTHING changes nothing (429 -1015); CANCEL_ONLY still cancels."""
     with LocalExchange(book_levels=0, orders_per_10s=2) as small:
         account = small.create_account({"BTC": "1"}, key_type="hmac")
-        with small.client(account) as client:
+        with small.client(account, on_rate_limit="off") as client:  # let the server enforce it
             first = limit(client, "SELL", "50300", "0.1")
             second = limit(client, "SELL", "50400", "0.1")
             with pytest.raises(TooManyOrders):
@@ -378,7 +378,7 @@ def test_trades_move_balances_and_emit_events(ex: LocalExchange, m: Client, t: C
 def test_weight_limit_gives_429_then_a_418_ban() -> None:
     """Past the weight limit requests get 429 with retryAfter; pressing on gets the IP banned (418)."""
     with LocalExchange(book_levels=5, weight_limit=40, ban_after=2) as small:
-        with Client(url=small.url, timeout=5) as client:
+        with Client(url=small.url, timeout=5, on_rate_limit="off") as client:
             client.connect()  # the connection itself costs 2
             for _ in range(7):
                 client.depth(symbol=S)  # 5 each: 37 of 40
@@ -395,7 +395,7 @@ def test_order_count_limit_gives_429_too_many_orders() -> None:
     """More new orders than the 10-second limit get -1015 TooManyOrders."""
     with LocalExchange(book_levels=0, orders_per_10s=3) as small:
         account = small.create_account({"USDT": "10000"}, key_type="hmac")
-        with small.client(account) as client:
+        with small.client(account, on_rate_limit="off") as client:
             for price in ("40000", "40001", "40002"):
                 limit(client, "BUY", price, "0.01")
             with pytest.raises(TooManyOrders) as info:

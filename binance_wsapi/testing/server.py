@@ -127,6 +127,8 @@ class LocalExchange:
     side of every symbol's book. `weight_limit`, `orders_per_10s`, `orders_per_day`: the
     limits reported in rateLimits and enforced (429, then a `ban_seconds` 418 ban for a
     client that sends `ban_after` more requests in a window it was told to leave alone).
+    `weight_window` and `orders_window` shorten Binance's 60 s and 10 s windows (so that
+    tests of limits need not wait a minute); `orders_per_10s` is then per that window.
     """
 
     def __init__(
@@ -140,6 +142,8 @@ class LocalExchange:
         weight_limit: int = 6000,
         orders_per_10s: int = 50,
         orders_per_day: int = 160000,
+        weight_window: int = 60,
+        orders_window: int = 10,
         ban_after: int = 5,
         ban_seconds: float = 120.0,
     ) -> None:
@@ -151,6 +155,8 @@ class LocalExchange:
         self.answer_pings = True
         self.weight_limit = weight_limit
         self.orders_per_10s = orders_per_10s
+        self.weight_window = weight_window
+        self.orders_window = orders_window
         self.orders_per_day = orders_per_day
         self.ban_after = ban_after
         self.ban_seconds = ban_seconds
@@ -165,13 +171,17 @@ class LocalExchange:
         self._session_numbers = itertools.count(1)
         self._rules: dict[str, _Rule] = {}
         self._counts: collections.Counter[str] = collections.Counter()
-        self._weight = _Window(60)
+        self._weight = _Window(weight_window)
         self._orders: dict[str, tuple[_Window, _Window]] = {}
         self._strikes = 0  # requests refused with 429 in the current weight window
         # Event frames produced outside the engine (eventStreamTerminated), sent with the next batch.
         self._pending_out: Outgoing = []
         self._banned_until = 0
         self.connections_accepted = 0
+        #: Server time (epoch ms) of each connection accepted, in order.
+        self.connection_times: list[int] = []
+        #: How many responses were sent with each status (200, 429, 418...).
+        self.status_counts: collections.Counter[int] = collections.Counter()
         self.pongs_received = 0
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._stop: Optional[asyncio.Future[None]] = None
@@ -456,19 +466,19 @@ class LocalExchange:
     def limit_definitions(self) -> list[dict[str, Any]]:
         """The rateLimits array of exchangeInfo (limits without counts)."""
         return [
-            {"rateLimitType": "REQUEST_WEIGHT", "interval": "MINUTE", "intervalNum": 1, "limit": self.weight_limit},
-            {"rateLimitType": "ORDERS", "interval": "SECOND", "intervalNum": 10, "limit": self.orders_per_10s},
+            {**_interval("REQUEST_WEIGHT", self.weight_window), "limit": self.weight_limit},
+            {**_interval("ORDERS", self.orders_window), "limit": self.orders_per_10s},
             {"rateLimitType": "ORDERS", "interval": "DAY", "intervalNum": 1, "limit": self.orders_per_day},
             {"rateLimitType": "CONNECTIONS", "interval": "MINUTE", "intervalNum": 5, "limit": 300},
         ]
 
     def _order_windows(self, account: Account) -> tuple[_Window, _Window]:
-        return self._orders.setdefault(account.api_key, (_Window(10), _Window(86400)))
+        return self._orders.setdefault(account.api_key, (_Window(self.orders_window), _Window(86400)))
 
     def order_limits(self, account: Account, now: int) -> list[dict[str, Any]]:
         second, day = self._order_windows(account)
         return [
-            _limit("ORDERS", "SECOND", 10, self.orders_per_10s, second.add(0, now)),
+            {**_interval("ORDERS", self.orders_window), "limit": self.orders_per_10s, "count": second.add(0, now)},
             _limit("ORDERS", "DAY", 1, self.orders_per_day, day.add(0, now)),
         ]
 
@@ -479,7 +489,10 @@ class LocalExchange:
 
     def _usage(self, account: Optional[Account], now: int) -> list[dict[str, Any]]:
         limits = self.order_limits(account, now) if account is not None else []
-        limits.append(_limit("REQUEST_WEIGHT", "MINUTE", 1, self.weight_limit, self._weight.add(0, now)))
+        limits.append(
+            {**_interval("REQUEST_WEIGHT", self.weight_window), "limit": self.weight_limit,
+             "count": self._weight.add(0, now)}
+        )
         return limits
 
     def _police_weight(self, weight: int, now: int) -> None:
@@ -498,14 +511,17 @@ class LocalExchange:
                 raise WireError(418, -1003, f"Way too much request weight used; IP banned until {self._banned_until}. "
                                 "Please use WebSocket Streams for live updates to avoid bans.",
                                 {"serverTime": now, "retryAfter": self._banned_until})
+            window = _interval("", self.weight_window)
             raise WireError(429, -1003, f"Too much request weight used; current limit is {self.weight_limit} "
-                            "request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid "
+                            f"request weight per {window['intervalNum']} {window['interval']}. Please use WebSocket Streams for live updates to avoid "
                             "polling the API.", {"serverTime": now, "retryAfter": self._weight.resets_at(now)})
 
     def _police_orders(self, account: Account, count: int, now: int) -> None:
         second, day = self._order_windows(account)
         if second.add(0, now) + count > self.orders_per_10s:
-            raise WireError(429, -1015, f"Too many new orders; current limit is {self.orders_per_10s} orders per 10 SECOND.",
+            window = _interval("", self.orders_window)
+            raise WireError(429, -1015, f"Too many new orders; current limit is {self.orders_per_10s} orders per "
+                            f"{window['intervalNum']} {window['interval']}.",
                             {"serverTime": now, "retryAfter": second.resets_at(now)})
         if day.add(0, now) + count > self.orders_per_day:
             raise WireError(429, -1015, f"Too many new orders; current limit is {self.orders_per_day} orders per DAY.",
@@ -529,6 +545,7 @@ class LocalExchange:
         with self._lock:
             self._sessions[session.number] = session
             self.connections_accepted += 1
+            self.connection_times.append(self.now_ms())
             self._weight.add(2, self.now_ms())  # "Connecting to WebSocket API costs 2 weight."
             self._notify_locked()
         keepalive: Optional[asyncio.Future[None]] = None
@@ -672,6 +689,7 @@ class LocalExchange:
             else:
                 assert error is not None
                 body = self._error_body(request_id, error)
+            self.status_counts[body["status"]] += 1
             show = params.get("returnRateLimits", session.return_rate_limits) if isinstance(params, dict) else True
             if show not in (False, "false"):
                 body["rateLimits"] = self._usage(account if spec is not None and spec.orders else None, now)
@@ -768,6 +786,14 @@ def _weight(spec: Any, params: dict[str, Any]) -> int:
         return int(spec.weight_for(params))
     except (TypeError, ValueError):
         return 1
+
+
+def _interval(kind: str, seconds: int) -> dict[str, Any]:
+    """The rateLimits fields naming a window of `seconds`, in Binance's largest whole unit."""
+    for unit, length in (("DAY", 86400), ("HOUR", 3600), ("MINUTE", 60)):
+        if seconds % length == 0:
+            return {"rateLimitType": kind, "interval": unit, "intervalNum": seconds // length}
+    return {"rateLimitType": kind, "interval": "SECOND", "intervalNum": seconds}
 
 
 def _limit(kind: str, interval: str, num: int, limit: int, count: int) -> dict[str, Any]:

@@ -1,0 +1,260 @@
+"""The rate-limit governor: keep requests inside the limits Binance reported, before sending.
+
+Binance counts request weight per IP and new orders per account in fixed, calendar-aligned
+windows (a MINUTE window resets at :00, a 10 SECOND one at :00, :10, ...; a DAY at 00:00
+UTC), and reports the counts in every response's ``rateLimits``. Ignoring a 429 gets the IP
+banned (418) for minutes to days. So before a request is written the governor estimates
+each limit's usage, and refuses the request if its cost would cross the limit. Refused
+requests wait for the window to reset or fail with `RateLimited`, as the client is
+configured; either way nothing is sent.
+
+The estimate needs no bookkeeping per answer. The governor numbers what it admits by the
+running total of cost admitted so far; a report answers one request, so it covers
+everything admitted up to that request (Binance answers a connection's requests in order)
+and nothing after it. Usage is then
+
+    the count in the latest report for the current window
+    + the cost admitted after the request that report answered
+
+which errs only on the safe side: requests that failed unanswered still count until the
+next report. Admitting takes a lock (check and count must be one step, or sixteen threads
+could all take the last unit); reading a report on the I/O thread does not.
+
+After a 429 nothing that the limit covers is sent before its `retryAfter`; after a 418
+nothing at all is sent, not even a reconnection, before the ban lifts. The governor knows
+no limits until the first response reports them; until then only 429/418 answers hold it
+back. Turned off (``on_rate_limit="off"``), it leaves limits and 429s to Binance, but still
+respects a ban: sending while banned only extends it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from time import time as _time
+from typing import TYPE_CHECKING, Any, Optional, Protocol
+
+from .exceptions import APIError, IPBanned, RateLimited, TooManyOrders
+
+if TYPE_CHECKING:
+    from .connection import Pending
+
+__all__ = ["Hold", "RateGovernor"]
+
+_INTERVAL_MS = {"SECOND": 1000, "MINUTE": 60_000, "HOUR": 3_600_000, "DAY": 86_400_000}
+_WEIGHT, _ORDERS = 0, 1
+_KINDS = {"REQUEST_WEIGHT": _WEIGHT, "ORDERS": _ORDERS}
+# Binance bans for at least 2 minutes; assumed when a 418 does not say until when.
+_MIN_BAN_MS = 120_000
+# How long to stay away after a 429 that carries no retryAfter.
+_DEFAULT_RETRY_MS = 1_000
+_UNSEEN: Any = object()
+
+
+class _Clock(Protocol):
+    clock_offset_ms: float
+
+
+class _Limit:
+    """One reported limit, e.g. REQUEST_WEIGHT 6000 per 1 MINUTE, and its latest report.
+
+    `state` is replaced whole, so a reader never sees half of an update:
+    (limit, start of the window the count is for, count, admitted total it covers).
+    """
+
+    __slots__ = ("kind", "name", "length_ms", "state")
+
+    def __init__(self, kind: int, name: str, length_ms: int) -> None:
+        self.kind = kind
+        self.name = name
+        self.length_ms = length_ms
+        self.state: tuple[int, int, int, int] = (0, -1, 0, -1)
+
+
+class Hold:
+    """Why a request may not be sent now, and from when it may (server epoch ms)."""
+
+    __slots__ = ("until_ms", "error", "code", "reason")
+
+    def __init__(self, until_ms: float, error: type[APIError], code: int, reason: str) -> None:
+        self.until_ms = until_ms
+        self.error = error
+        self.code = code
+        self.reason = reason
+
+    @property
+    def banned(self) -> bool:
+        return self.error is IPBanned
+
+    def exception(self, method: str, now_ms: float) -> APIError:
+        """The error for a request refused because of this hold; it was not sent."""
+        until = int(self.until_ms)
+        status = 418 if self.banned else 429
+        wait = max(0.0, (self.until_ms - now_ms) / 1000)
+        text = f"{method} was not sent: {self.reason}; retry after {_utc(until)} (in {wait:.1f} s)"
+        return self.error(status, self.code, text, {"retryAfter": until}, method=method, message=text, sent=False)
+
+
+class RateGovernor:
+    """Usage estimates for one client's limits, updated from every response.
+
+    `admit` runs on caller threads, `on_response` / `on_refused` on I/O threads, all under
+    one lock held for a few microseconds.
+    """
+
+    def __init__(self, clock: _Clock, *, police: bool = True) -> None:
+        # Where the measured server clock offset lives (the request builder).
+        self._clock = clock
+        # False: only an IP ban holds requests back; limits and 429s are left to Binance.
+        self._police = police
+        #: The latest ``rateLimits`` item per (type, interval, intervalNum), as received.
+        self.reported: dict[tuple[Any, Any, Any], Any] = {}
+        self._lock = threading.Lock()
+        self._limits: dict[tuple[Any, Any, Any], Optional[_Limit]] = {}
+        self._policed: tuple[_Limit, ...] = ()
+        self._admitted = [0, 0]  # running totals of the weight and orders admitted
+        self._weight_blocked: Optional[Hold] = None
+        self._orders_blocked: Optional[Hold] = None
+        self._ban: Optional[Hold] = None
+        #: False until there is anything to check: the request path then skips the governor.
+        self.engaged = False
+
+    def now_ms(self) -> float:
+        """The server's clock in epoch ms: local time plus the measured offset."""
+        return _time() * 1000.0 + self._clock.clock_offset_ms
+
+    # -- before sending (caller threads) -----------------------------------------------------
+
+    def admit(self, pending: Pending) -> Optional[Hold]:
+        """Count `pending` in and return None, or say why and until when it must wait."""
+        now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
+        weight, orders = pending.weight, pending.orders
+        with self._lock:
+            hold = self._ban
+            if hold is not None:
+                if now < hold.until_ms:
+                    return hold
+                self._ban = None
+            hold = self._weight_blocked
+            if hold is not None and now >= hold.until_ms:
+                hold = self._weight_blocked = None
+            if orders:
+                blocked = self._orders_blocked
+                if blocked is not None and now >= blocked.until_ms:
+                    blocked = self._orders_blocked = None
+                if blocked is not None and (hold is None or blocked.until_ms > hold.until_ms):
+                    hold = blocked
+            admitted = self._admitted
+            for limit in self._policed:
+                kind = limit.kind
+                cost = orders if kind else weight
+                maximum, window, count, covered = limit.state
+                if not cost or cost > maximum:  # an impossible request: Binance says why
+                    continue
+                start = now - now % limit.length_ms
+                used = admitted[kind] - covered + (count if window == start else 0)
+                if used + cost > maximum:
+                    until = start + limit.length_ms
+                    if hold is None or until > hold.until_ms:
+                        hold = Hold(
+                            until,
+                            TooManyOrders if kind else RateLimited,
+                            -1015 if kind else -1003,
+                            f"it would exceed {limit.name} ({used} used, {cost} more)",
+                        )
+            if hold is not None:
+                return hold
+            admitted[_WEIGHT] += weight
+            admitted[_ORDERS] += orders
+            pending.admitted = (admitted[_WEIGHT], admitted[_ORDERS])
+            return None
+
+    @property
+    def ban(self) -> Optional[Hold]:
+        """The IP ban in force, if any."""
+        ban = self._ban
+        return ban if ban is not None and self.now_ms() < ban.until_ms else None
+
+    # -- after answers (I/O threads) -------------------------------------------------------
+
+    def on_response(self, pending: Optional[Pending], items: Any, rtt: float) -> None:
+        """Take in one response's ``rateLimits`` (I/O thread; `pending` is what it answers)."""
+        now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
+        position = pending.admitted if pending is not None else None
+        reported = self.reported
+        limits = self._limits
+        for item in items:
+            try:
+                key = (item["rateLimitType"], item["interval"], item["intervalNum"])
+                reported[key] = item
+                limit = limits.get(key, _UNSEEN)
+                if limit is None:
+                    continue
+                if limit is _UNSEEN:
+                    limit = self._new_limit(key)
+                    if limit is None:
+                        continue
+                count, maximum = item["count"], item["limit"]
+            except (KeyError, TypeError):
+                continue
+            if type(count) is not int or type(maximum) is not int:
+                continue
+            start = now - now % limit.length_ms
+            if now - start < rtt * 1000:
+                continue  # answered just after a window began: the count may be the last one's
+            _, window, _, covered = limit.state
+            if position is not None:
+                at = position[limit.kind]
+                if at < covered and window == start:
+                    continue  # an older request's report, overtaken (another connection)
+            elif window >= 0:
+                continue  # not one of ours (or sent before there were limits): cannot place it
+            else:
+                at = self._admitted[limit.kind]
+            limit.state = (maximum, start, count, at)
+
+    def _new_limit(self, key: tuple[Any, Any, Any]) -> Optional[_Limit]:
+        kind_name, interval, number = key
+        kind = _KINDS.get(kind_name) if self._police else None
+        unit = _INTERVAL_MS.get(interval)
+        if kind is None or unit is None or not isinstance(number, int) or number <= 0:
+            self._limits[key] = None  # CONNECTIONS, RAW_REQUESTS, or something new: not ours to police
+            return None
+        limit = _Limit(kind, f"{kind_name} per {number} {interval}", unit * number)
+        with self._lock:
+            self._limits[key] = limit
+            self._policed = (*self._policed, limit)
+            self.engaged = True
+        return limit
+
+    def on_refused(self, status: int, code: Optional[int], data: Any) -> Hold:
+        """Take in a 429 or 418 answer: hold later requests until its retryAfter."""
+        now = self.now_ms()
+        retry_after = data.get("retryAfter") if isinstance(data, dict) else None
+        if not isinstance(retry_after, int) or isinstance(retry_after, bool):
+            retry_after = None
+        until: float
+        with self._lock:
+            if status == 418:
+                until = retry_after if retry_after is not None else now + _MIN_BAN_MS
+                hold = self._ban = Hold(until, IPBanned, code or -1003, "the IP is banned (418) for ignoring 429s")
+                self.engaged = True
+                return hold
+            if code == -1015:
+                until = retry_after if retry_after is not None else now + _DEFAULT_RETRY_MS
+                hold = self._orders_blocked = Hold(
+                    until, TooManyOrders, -1015, "Binance refused new orders (429, too many orders)"
+                )
+            else:
+                until = retry_after if retry_after is not None else now + _DEFAULT_RETRY_MS
+                hold = self._weight_blocked = Hold(
+                    until, RateLimited, code or -1003, "Binance refused requests (429, too much request weight)"
+                )
+            if not self._police:
+                self._weight_blocked = self._orders_blocked = None
+            self.engaged = self._police
+            return hold
+
+
+def _utc(epoch_ms: int) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(epoch_ms / 1000)) + f".{epoch_ms % 1000:03d}Z"

@@ -1,0 +1,112 @@
+"""What a client tells about itself: connection events, `client.stats`, late responses."""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+import pytest
+
+from binance_wsapi import Client, ClientStats, ConnectionEvent, ConnectionLost, RequestTimeout
+from binance_wsapi.testing import LocalAccount, LocalExchange
+
+
+class Events:
+    """Collects connection events from the callback thread and lets a test wait for them."""
+
+    def __init__(self) -> None:
+        self.items: list[ConnectionEvent] = []
+        self.threads: set[str] = set()
+        self._cond = threading.Condition()
+
+    def __call__(self, event: ConnectionEvent) -> None:
+        with self._cond:
+            self.items.append(event)
+            self.threads.add(threading.current_thread().name)
+            self._cond.notify_all()
+
+    def kinds(self) -> list[str]:
+        with self._cond:
+            return [e.kind for e in self.items]
+
+    def wait_for(self, predicate: Callable[[list[str]], bool], timeout: float = 5.0) -> list[str]:
+        with self._cond:
+            assert self._cond.wait_for(lambda: predicate([e.kind for e in self.items]), timeout), self.items
+            return [e.kind for e in self.items]
+
+
+def test_connection_events_tell_the_story_of_a_drop(exchange: LocalExchange, account: LocalAccount) -> None:
+    """connected, then on a drop: disconnected (with the reason), reconnecting, reconnected."""
+    events = Events()
+    with exchange.client(account) as client:
+        client.add_connection_handler(events)
+        client.connect()
+        events.wait_for(lambda k: k == ["connected"])
+        exchange.drop_connections()
+        kinds = events.wait_for(lambda k: "reconnected" in k)
+        assert kinds == ["connected", "disconnected", "reconnecting", "reconnected"]
+        lost, retry = events.items[1], events.items[2]
+        assert lost.reason is not None and "closed" in lost.reason and retry.attempt == 1
+        assert client.ping() == {}
+    assert events.kinds()[-1] == "disconnected" and "closed" in (events.items[-1].reason or "")
+    assert events.threads == {f"{client.name}-callbacks"}  # never the I/O thread
+
+
+def test_a_raising_connection_handler_does_not_stop_the_others(exchange: LocalExchange) -> None:
+    """A handler that raises is logged; it and the handler after it still get every event."""
+    events = Events()
+    calls: list[str] = []
+
+    def broken(event: ConnectionEvent) -> None:
+        calls.append(event.kind)
+        raise RuntimeError("user bug")
+
+    with Client(url=exchange.url) as client:
+        client.add_connection_handler(broken)
+        client.add_connection_handler(events)
+        client.connect()
+        exchange.drop_connections()
+        events.wait_for(lambda k: "reconnected" in k)
+        client.remove_connection_handler(events)
+        assert client.ping() == {}
+    assert calls == ["connected", "disconnected", "reconnecting", "reconnected", "disconnected"]
+    assert events.kinds() == ["connected", "disconnected", "reconnecting", "reconnected"]
+
+
+def test_stats_count_requests_errors_reconnects_and_latency(client: Client, exchange: LocalExchange) -> None:
+    """client.stats counts what happened: requests, responses, errors by class, reconnects, latencies."""
+    empty = client.stats
+    assert isinstance(empty, ClientStats) and empty.requests == 0 and empty.latency_p50 is None
+    for _ in range(10):
+        client.ping()
+    exchange.never_answer("depth", times=1)
+    with pytest.raises(RequestTimeout):
+        client.depth(symbol="BTCUSDT", timeout=0.2)
+    exchange.never_answer("ticker.price", times=1)
+    slow = client.futures.ticker_price(symbol="BTCUSDT")
+    assert exchange.wait_until(lambda ex: ex.request_count("ticker.price") == 1)
+    exchange.drop_connections()
+    with pytest.raises(ConnectionLost):
+        slow.result(5)
+    assert client.ping() == {}
+    stats = client.stats
+    # 11 pings, the depth and the ticker, plus the clock measurement and logon on each connection.
+    assert stats.requests == 11 + 2 + 4
+    assert stats.responses == 11 + 4
+    assert stats.errors == 2 and dict(stats.errors_by_type) == {"RequestTimeout": 1, "ConnectionLost": 1}
+    assert stats.reconnects == 1 and stats.rotations == 0
+    assert stats.latency_p50 is not None and stats.latency_max is not None
+    assert 0 < stats.latency_p50 <= stats.latency_p90 <= stats.latency_p99 <= stats.latency_max  # type: ignore[operator]
+
+
+def test_late_responses_are_kept_in_a_bounded_log(client: Client, exchange: LocalExchange) -> None:
+    """A response that comes after its request timed out is kept (id, method, how late) and counted."""
+    client.connect()
+    exchange.delay("depth", 0.4, times=1)
+    with pytest.raises(RequestTimeout) as info:
+        client.depth(symbol="BTCUSDT", timeout=0.1)
+    assert exchange.wait_until(lambda ex: len(client.late_responses) == 1)
+    late = client.late_responses[0]
+    assert (late.request_id, late.method) == (info.value.request_id, "depth")
+    assert late.late_by > 0.1 and late.message["status"] == 200
+    assert client.stats.late_responses == 1
