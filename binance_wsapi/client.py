@@ -25,9 +25,10 @@ from .config import (
     UseClientDefault,
 )
 from .connection import Pending
-from .exceptions import InvalidRequest, RequestTimeout
+from .exceptions import ExecutionStatusUnknown, InvalidRequest, RequestTimeout
 from .methods import METHODS
 from .models import ConnectionEvent, RateLimit, Response, rate_limits_from_wire
+from .outcomes import ENGINE_TIMEOUT, resolve_order
 from .signing import Password, Signer, load_signer
 from .stats import ClientStats, StatsRecorder
 from .supervisor import LateResponse, Supervisor
@@ -295,6 +296,27 @@ class Client(Methods[Any]):
         server_ms = self.time(timeout=timeout)["serverTime"]
         self._builder.set_clock(before, server_ms, time.time())
         return self.clock_offset
+
+    def resolve_order(
+        self,
+        error: ExecutionStatusUnknown,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        settle: float = ENGINE_TIMEOUT,
+    ) -> Optional[dict[str, Any]]:
+        """Find out what became of an order request that raised `ExecutionStatusUnknown`.
+
+        Returns the order (the ``order.status`` result; ``orderList.status`` for order lists)
+        if it exists: placed, or for a cancel or amend, as it stands now. Returns None only
+        when it certainly does not exist: a lookup made after the request's
+        ``timestamp + recvWindow + settle`` (server time) found nothing; until then it keeps
+        looking. `settle` is how long Binance may take to execute a forwarded request (its
+        documented 10 s). Raises `StatusUnknownTimeout` if neither is certain by `timeout`
+        (default: that moment plus the client's request timeout; None: no limit).
+        """
+        default = isinstance(timeout, UseClientDefault)
+        seconds = (self._timeout.request or ENGINE_TIMEOUT) if default else timeout
+        return resolve_order(self, error, seconds, settle, default_timeout=default)  # type: ignore[arg-type]
 
     @property
     def stats(self) -> ClientStats:

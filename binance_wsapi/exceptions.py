@@ -24,7 +24,7 @@
         ├── RequestRejected                -1013: rejected before the matching engine (filters)
         ├── OrderRejected                  -2010
         ├── CancelRejected                 -2011
-        └── OrderNotFound                  -2013
+        └── OrderNotFound                  -2013 (-2018 for an order list)
 
 `ExecutionStatusUnknown` is never raised alone. A state-changing request (an order placed,
 cancelled or amended) that may have reached the matching engine without a definitive answer
@@ -270,7 +270,7 @@ class CancelRejected(APIError):
 
 
 class OrderNotFound(APIError):
-    """-2013: the order does not exist."""
+    """-2013: the order does not exist (-2018: the order list does not exist)."""
 
 
 class StatusUnknownTimeout(ExecutionStatusUnknown, RequestTimeout):
@@ -317,6 +317,7 @@ _BY_CODE: dict[int, type[APIError]] = {
     -2010: OrderRejected,
     -2011: CancelRejected,
     -2013: OrderNotFound,
+    -2018: OrderNotFound,  # "Order list does not exist." (not in errors.md; seen in practice)
     -2014: InvalidAPIKey,
     -2015: InvalidAPIKey,
 }

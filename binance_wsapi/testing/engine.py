@@ -234,7 +234,11 @@ class Engine:
             raise WireError(400, -2013, "Order does not exist.")
         return order
 
-    def find_list(self, account: Account, list_id: Any, client_id: Any, names: tuple[str, str]) -> OrderList:
+    def find_list(
+        self, account: Account, list_id: Any, client_id: Any, names: tuple[str, str], *, query: bool = False
+    ) -> OrderList:
+        """By id or client id. Not found: -2011 to a cancel; -2018 to a query (what Binance answers,
+        though errors.md does not list it: binance-spot-api-docs PR #43)."""
         if list_id is None and client_id is None:
             raise WireError(400, -1102, f"Param '{names[1]}' or '{names[0]}' must be sent, but both were empty/null!")
         found: Optional[OrderList] = None
@@ -244,7 +248,7 @@ class Engine:
         else:
             found = account.lists.get(int_param({"id": list_id}, "id") or 0)
         if found is None:
-            raise WireError(400, -2011, "Order list does not exist.")
+            raise WireError(400, -2018 if query else -2011, "Order list does not exist.")
         return found
 
     # -- parsing and checking orders -------------------------------------------------------

@@ -439,7 +439,7 @@ def _all_orders(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _order_list_status(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     return ctx.engine.find_list(ctx.me, params.get("orderListId"), params.get("origClientOrderId"),
-                                ("orderListId", "origClientOrderId")).summary()
+                                ("orderListId", "origClientOrderId"), query=True).summary()
 
 
 def _open_order_lists(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any]]:

@@ -658,6 +658,8 @@ class LocalExchange:
                 if handler is None:
                     raise WireError(400, -1020, "This operation is not supported.")
                 self._police_weight(weight, now)
+                if rule is not None and rule.kind == "silent" and not rule.execute:
+                    return None, [], False  # lost on the way in: counted, never handled
                 if rule is not None and rule.kind == "fail" and not rule.execute:
                     assert rule.error is not None
                     raise rule.error

@@ -1,0 +1,107 @@
+"""client.resolve_order: what became of an order whose answer never came."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from binance_wsapi import Client, ExecutionStatusUnknown, InvalidRequest, StatusUnknownTimeout
+from binance_wsapi.testing import LocalExchange
+
+S = "BTCUSDT"
+
+
+def place(client: Client, **extra: Any) -> Any:
+    return client.order_place(
+        symbol=S, side="BUY", type="LIMIT", time_in_force="GTC", price="40000", quantity="0.01", **extra
+    )
+
+
+def unknown(call: Any) -> ExecutionStatusUnknown:
+    with pytest.raises(ExecutionStatusUnknown) as info:
+        call()
+    return info.value
+
+
+def test_order_that_executed_is_found(client: Client, exchange: LocalExchange) -> None:
+    """The order went through but its answer was lost: resolve_order returns it, at once."""
+    exchange.never_answer("order.place", execute=True, times=1)
+    error = unknown(lambda: place(client, timeout=0.3))
+    order = client.resolve_order(error)
+    assert order is not None and order["clientOrderId"] == error.client_order_id and order["status"] == "NEW"
+    assert exchange.request_count("order.place") == 1 and exchange.request_count("order.status") == 1
+
+
+def test_order_that_never_executed_is_reported_only_once_certain(client: Client, exchange: LocalExchange) -> None:
+    """Never executed: None, but only from a lookup made after timestamp + recvWindow + settle."""
+    exchange.never_answer("order.place", execute=False, times=1)
+    error = unknown(lambda: place(client, timeout=0.2, recv_window=300))
+    certain_at = int(error.params["timestamp"]) + 300 + 400
+    assert client.resolve_order(error, settle=0.4) is None
+    assert exchange.now_ms() >= certain_at
+    assert exchange.request_count("order.place") == 1  # looked up, never re-sent
+    assert exchange.request_count("order.status") >= 2  # the early lookups proved nothing
+
+
+def test_order_that_executes_late_is_not_declared_missing(client: Client, exchange: LocalExchange) -> None:
+    """An order still on its way when the first lookups run is found once it lands, not called missing."""
+    exchange.delay("order.place", 0.6, times=1)
+    error = unknown(lambda: place(client, timeout=0.2))
+    started = time.monotonic()
+    order = client.resolve_order(error, settle=2.0)
+    assert order is not None and order["clientOrderId"] == error.client_order_id
+    assert time.monotonic() - started >= 0.3  # it had to keep looking
+    assert exchange.request_count("order.status") >= 2
+
+
+def test_order_list_is_looked_up_as_a_list(client: Client, exchange: LocalExchange) -> None:
+    """An OCO whose answer was lost is found with orderList.status by its listClientOrderId."""
+    exchange.never_answer("orderList.place.oco", execute=True, times=1)
+    error = unknown(lambda: client.order_list_place_oco(
+        symbol=S, side="SELL", quantity="0.1", above_type="LIMIT_MAKER", above_price="60000",
+        below_type="STOP_LOSS", below_stop_price="40000", timeout=0.3))
+    found = client.resolve_order(error)
+    assert found is not None and found["listClientOrderId"] == error.client_order_id
+    assert len(found["orders"]) == 2
+
+
+def test_missing_order_list_is_reported_once_certain(client: Client, exchange: LocalExchange) -> None:
+    """An order list that never executed: orderList.status answers -2018, and then None."""
+    exchange.never_answer("orderList.place.oco", execute=False, times=1)
+    error = unknown(lambda: client.order_list_place_oco(
+        symbol=S, side="SELL", quantity="0.1", above_type="LIMIT_MAKER", above_price="60000",
+        below_type="STOP_LOSS", below_stop_price="40000", recv_window=200, timeout=0.2))
+    assert client.resolve_order(error, settle=0.2) is None
+
+
+def test_cancel_with_unknown_outcome_shows_the_order_as_it_stands(client: Client, exchange: LocalExchange) -> None:
+    """For a cancel whose answer was lost, the order is returned as it is now: cancelled."""
+    order = place(client)
+    exchange.never_answer("order.cancel", execute=True, times=1)
+    error = unknown(lambda: client.order_cancel(symbol=S, order_id=order["orderId"], timeout=0.3))
+    now = client.resolve_order(error)
+    assert now is not None and now["orderId"] == order["orderId"] and now["status"] == "CANCELED"
+
+
+def test_no_certainty_within_the_deadline_raises(client: Client, exchange: LocalExchange) -> None:
+    """If neither found nor certainly missing by the deadline: StatusUnknownTimeout, still resolvable."""
+    exchange.never_answer("order.place", execute=False, times=1)
+    error = unknown(lambda: place(client, timeout=0.2))
+    with pytest.raises(StatusUnknownTimeout) as info:
+        client.resolve_order(error, timeout=0.3)
+    again = info.value
+    assert again.client_order_id == error.client_order_id and again.params == error.params
+    assert "could not tell within 0.3 s" in str(again)
+
+
+def test_what_cannot_be_resolved_is_refused(client: Client, exchange: LocalExchange) -> None:
+    """resolve_order refuses other exceptions and methods it cannot look up, saying why."""
+    client.order_place(symbol=S, side="BUY", type="LIMIT", time_in_force="GTC", price="40000", quantity="0.01")
+    exchange.never_answer("openOrders.cancelAll", execute=True, times=1)
+    error = unknown(lambda: client.open_orders_cancel_all(symbol=S, timeout=0.3))
+    with pytest.raises(InvalidRequest, match="cannot resolve openOrders.cancelAll"):
+        client.resolve_order(error)
+    with pytest.raises(InvalidRequest, match="takes an ExecutionStatusUnknown"):
+        client.resolve_order(ValueError("no"))  # type: ignore[arg-type]
