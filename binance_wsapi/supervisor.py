@@ -139,6 +139,7 @@ class Supervisor:
         self._deadlines: list[tuple[float, int, Pending]] = []
         self._seq = itertools.count()
         self._wake_at = float("inf")
+        self._poked = False
         self._wanted = False
         self._rotate: Optional[str] = None  # why the active connection is to be replaced
         self._connected_once = False
@@ -249,7 +250,7 @@ class Supervisor:
             self._held_wake = ready_at
         self._want_thread()
         if ready_at < self._wake_at:
-            self._cond.notify_all()
+            self._notify()
         return False
 
     def track_deadline(self, pending: Pending) -> None:
@@ -260,7 +261,7 @@ class Supervisor:
             heapq.heappush(self._deadlines, (deadline, next(self._seq), pending))
             if deadline < self._wake_at:
                 self._want_thread()
-                self._cond.notify_all()
+                self._notify()
 
     def expire(self, pending: Pending, timeout: Optional[float]) -> bool:
         """Take back a request whose deadline passed and fail it with RequestTimeout.
@@ -370,7 +371,7 @@ class Supervisor:
             active = self.active
             self.active = None
             self._draining.clear()
-            self._cond.notify_all()
+            self._notify()
         closed = self._closed
         assert closed is not None
         why = str(closed)
@@ -410,7 +411,7 @@ class Supervisor:
             with self._cond:
                 if conn is self.active and self._rotate is None:
                     self._rotate = "serverShutdown"
-                    self._cond.notify_all()
+                    self._notify()
         handlers = self._handlers
         if handlers:
             self.dispatcher.submit(_deliver, handlers, msg)
@@ -433,7 +434,7 @@ class Supervisor:
             self._queue.clear()
             self._held.clear()
             self._held_lanes = [0, 0]
-            self._cond.notify_all()
+            self._notify()
         now_ms = self.governor.now_ms()
         for pending in waiting:
             pending.set_exception(hold.exception(pending.method, now_ms))
@@ -448,7 +449,7 @@ class Supervisor:
             pending.conn = None  # not in flight any more: expire() finds it in the resync list
             self._resync.append((pending, error))
             self._want_thread()
-            self._cond.notify_all()
+            self._notify()
         log.info("%s: %s (id=%s) got -1021; re-measuring the clock to send it again", self.name, pending.method, pending.id)
         return True
 
@@ -495,7 +496,7 @@ class Supervisor:
                 self._failures = 0
             self._retry_at = time.monotonic() + self._backoff.delay(self._failures)
             self._failures += 1
-            self._cond.notify_all()
+            self._notify()
         log.warning("%s: connection %s lost (%s); reconnecting", self.name, conn.name, _describe(reason))
         self._emit("disconnected", conn, _describe(reason))
 
@@ -504,13 +505,22 @@ class Supervisor:
 
     # -- the supervisor thread -------------------------------------------------------------
 
+    def _notify(self) -> None:
+        """Wake the supervisor thread (and waiters) to look at the state again (lock held).
+
+        `_poked` covers changes made while the supervisor thread itself had the lock released
+        (see `_unlocked`): it would not be waiting, so the notification alone would be lost.
+        """
+        self._poked = True
+        self._cond.notify_all()
+
     def _want(self) -> None:
         """Ask for a connection (call with the lock held)."""
         if not self._wanted:
             self._wanted = True
             self._retry_at = 0.0
         self._want_thread()
-        self._cond.notify_all()
+        self._notify()
 
     def _want_thread(self) -> None:
         if self._thread is None and self._closed is None:
@@ -531,6 +541,7 @@ class Supervisor:
             while True:
                 if self._closed is not None:
                     return False
+                self._poked = False
                 now = time.monotonic()
                 self._expire_due(now)
                 wake = min(self._check_heartbeats(now), self._release_held(now), self._keep_clock(now))
@@ -550,6 +561,8 @@ class Supervisor:
                     wake = min(wake, self._retry_at)
                 if self._deadlines:
                     wake = min(wake, self._deadlines[0][0])
+                if self._poked:  # something changed while the lock was released: look again
+                    continue
                 self._wake_at = wake
                 self._cond.wait(None if wake == float("inf") else max(0.0, wake - now))
                 self._wake_at = float("inf")
@@ -652,7 +665,7 @@ class Supervisor:
                 self._next_clock_sync = time.monotonic() + min(interval or _CLOCK_RETRY, _CLOCK_RETRY)
             if self._resync:
                 self._resync_done, self._resync = (self._resync, error), []
-            self._cond.notify_all()
+            self._notify()
 
     def _resend_resynced(self, waiting: list[tuple[Pending, APIError]], error: Optional[BaseException]) -> None:
         for pending, refusal in waiting:
@@ -751,7 +764,7 @@ class Supervisor:
             if old is not None and not old.dead:
                 old.draining = True
                 self._draining.append(old)
-            self._cond.notify_all()
+            self._notify()
         log.info("%s: %s %s%s", self.name, "rotated to" if rotated else "connected", conn.name,
                  f" ({rotating})" if rotated else "")
         self._emit(kind, conn, rotating if rotated else None)
@@ -788,7 +801,7 @@ class Supervisor:
             self._generation += 1
             queued = list(self._queue)
             self._queue.clear()
-            self._cond.notify_all()
+            self._notify()
         log.warning("%s: could not connect: %s", self.name, _describe(exc))
         for pending in queued:
             error = ConnectFailed(str(exc), method=pending.method)

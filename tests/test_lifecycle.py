@@ -78,29 +78,6 @@ def test_closed_client_refuses_calls_at_once(client: Client) -> None:
         client.connect()
 
 
-def test_close_from_another_thread_wakes_sixteen_callers(exchange: LocalExchange, account: LocalAccount) -> None:
-    """16 threads blocked on unanswered calls all get ClientClosed when another thread closes."""
-    client = exchange.client(account, timeout=None)
-    client.connect()
-    exchange.never_answer("depth")
-    errors: list[BaseException] = []
-
-    def call() -> None:
-        try:
-            client.request("depth", {"symbol": "BTCUSDT"})
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
-
-    callers = [threading.Thread(target=call) for _ in range(16)]
-    for caller in callers:
-        caller.start()
-    assert exchange.wait_until(lambda ex: ex.request_count("depth") == 16)
-    threading.Thread(target=client.close).start()
-    for caller in callers:
-        caller.join(5)
-    assert len(errors) == 16 and all(type(e) is ClientClosed for e in errors)
-
-
 def test_close_from_an_event_handler(exchange: LocalExchange, account: LocalAccount) -> None:
     """An event handler may close the client; it runs off the I/O thread, so nothing deadlocks."""
     client = exchange.client(account)

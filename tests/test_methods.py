@@ -13,7 +13,7 @@ from binance_wsapi import _generate
 from binance_wsapi.api import Methods
 from binance_wsapi.client import Futures
 from binance_wsapi.enums import ENUM_VALUES
-from binance_wsapi.methods import METHODS, REMOVED_METHODS, ParamType, python_name
+from binance_wsapi.methods import METHODS, REMOVED_METHODS, python_name
 from binance_wsapi.validation import check_names
 
 DOCS = json.loads((pathlib.Path(__file__).parent / "data/ws_api_docs.json").read_text("utf-8"))["methods"]

@@ -186,6 +186,8 @@ class LocalExchange:
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._stop: Optional[asyncio.Future[None]] = None
         self._ready = threading.Event()
+        self._down = threading.Event()
+        self._restart: asyncio.Future[float]
         self._startup_error: Optional[BaseException] = None
         self.port = 0
         self._thread = threading.Thread(target=self._thread_main, args=(port,), name="local-exchange", daemon=True)
@@ -232,14 +234,44 @@ class LocalExchange:
             self._ready.set()
 
     async def _main(self, port: int) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = self._loop.create_future()
-        async with serve(
-            self._serve, "127.0.0.1", port, ping_interval=None, compression=None, max_size=None
-        ) as server:
-            self.port = next(iter(server.sockets)).getsockname()[1]
-            self._ready.set()
-            await self._stop
+        loop = self._loop = asyncio.get_running_loop()
+        stop = self._stop = loop.create_future()
+        while True:
+            self._restart = loop.create_future()
+            async with serve(
+                self._serve, "127.0.0.1", port, ping_interval=None, compression=None, max_size=None
+            ) as server:
+                port = self.port = next(iter(server.sockets)).getsockname()[1]
+                self._ready.set()
+                either: list[asyncio.Future[Any]] = [stop, self._restart]
+                await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+                if stop.done():
+                    return
+                server.close(close_connections=False)  # stop listening
+                for session in list(self._sessions.values()):
+                    session.ws.transport.abort()  # like a crashed process: no close frame
+            down_for = self._restart.result()
+            self._down.set()
+            await asyncio.wait([stop], timeout=down_for)
+            if stop.done():
+                return
+            self._down.clear()
+
+    def restart(self, down_for: float = 0.5) -> None:
+        """Crash and restart the server on the same port: every connection is cut, nothing
+        listens for `down_for` seconds, then it serves again with the same accounts and books.
+
+        Returns once it is down.
+        """
+        assert self._loop is not None
+
+        def crash() -> None:
+            if not self._restart.done():
+                self._restart.set_result(down_for)
+
+        self._loop.call_soon_threadsafe(crash)
+        if not self._down.wait(5):
+            raise RuntimeError("LocalExchange did not go down within 5 s")
 
     def _in_loop(self, coro_fn: Callable[[], Any], timeout: float = 5.0) -> Any:
         """Run ``await coro_fn()`` on the server's loop and wait for it."""
