@@ -28,6 +28,7 @@ from .exceptions import (
     ExecutionStatusUnknown,
     InvalidRequest,
     OrderNotFound,
+    IPBanned,
     RateLimited,
     RequestTimeout,
     ServerError,
@@ -44,7 +45,9 @@ __all__ = ["ENGINE_TIMEOUT", "resolve_order"]
 ENGINE_TIMEOUT = 10.0
 _DEFAULT_RECV_WINDOW = 5000
 # Failures of a lookup worth another try (a lookup is safe to repeat); anything else is raised.
-_TRANSIENT = (RequestTimeout, ConnectionLost, ConnectFailed, ServerError, BackendTimeout, UnexpectedResponse, RateLimited)
+_TRANSIENT = (
+    RequestTimeout, ConnectionLost, ConnectFailed, ServerError, BackendTimeout, UnexpectedResponse, RateLimited, IPBanned
+)
 # Lookups while the outcome may still change: first soon, then less often.
 _FIRST_POLL, _MAX_POLL = 0.1, 1.0
 
@@ -103,7 +106,10 @@ def resolve_order(
         except _TRANSIENT as exc:
             last = exc
         pause = poll
-        if settled_at is not None:
+        retry_after = getattr(last, "retry_after", None)
+        if retry_after is not None:  # rate limited or banned: no lookup can go before then
+            pause = max(pause, (retry_after - _server_ms(client)) / 1000)
+        elif settled_at is not None:
             pause = min(pause, max(0.0, (settled_at - _server_ms(client)) / 1000) + 0.001)
         pause = min(pause, deadline - time.monotonic())
         if pause > 0:

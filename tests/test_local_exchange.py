@@ -326,3 +326,15 @@ def test_resting_orders_trade_between_accounts(exchange: LocalExchange) -> None:
     assert exchange.balances(maker)["BTC"] == (Decimal("0.5"), Decimal("0.3"))
     assert exchange.balances(maker)["USDT"] == (quote - (quote * Decimal("0.001")).quantize(Decimal("1E-8")), Decimal(0))
     assert exchange.balances(taker)["USDT"] == (Decimal("100000") - quote, Decimal(0))
+
+
+def test_duplicate_orders_counts_client_order_ids_accepted_twice(
+    exchange: LocalExchange, account: LocalAccount, trader: Client
+) -> None:
+    """duplicate_orders() lists a client order id the engine accepted as two orders (here on purpose)."""
+    first = place(trader, **ORDER, side="BUY", price="40000.00", quantity="0.1", newClientOrderId="twice")
+    assert exchange.duplicate_orders() == {}
+    trader.request("order.cancel", {"symbol": "BTCUSDT", "orderId": first["orderId"]})
+    place(trader, **ORDER, side="BUY", price="40000.00", quantity="0.1", newClientOrderId="twice")
+    assert exchange.duplicate_orders() == {"twice": 2}
+    assert exchange.orders_accepted() == 2

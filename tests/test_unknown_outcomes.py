@@ -105,3 +105,14 @@ def test_what_cannot_be_resolved_is_refused(client: Client, exchange: LocalExcha
         client.resolve_order(error)
     with pytest.raises(InvalidRequest, match="takes an ExecutionStatusUnknown"):
         client.resolve_order(ValueError("no"))  # type: ignore[arg-type]
+
+
+def test_resolving_waits_out_a_ban(client: Client, exchange: LocalExchange) -> None:
+    """A lookup refused by a 418 ban is retried once the ban lifts, within the deadline."""
+    exchange.never_answer("order.place", execute=True, times=1)
+    error = unknown(lambda: place(client, timeout=0.3))
+    lifts_at = exchange.now_ms() + 300
+    exchange.fail("order.status", 418, -1003, "IP banned.", data={"retryAfter": lifts_at}, times=1)
+    order = client.resolve_order(error, timeout=5)
+    assert order is not None and order["clientOrderId"] == error.client_order_id
+    assert exchange.now_ms() >= lifts_at and exchange.request_count("order.status") == 2

@@ -147,6 +147,8 @@ class Engine:
         self.accounts: dict[str, Account] = {}
         self.orders: dict[int, Order] = {}
         self.lists: dict[int, OrderList] = {}
+        #: How many orders each (account uid, client order id) was accepted as, ever.
+        self.accepted_ids: collections.Counter[tuple[int, str]] = collections.Counter()
         self._order_ids = itertools.count(1)
         self._trade_ids = {name: itertools.count(1) for name in self.symbols}
         self._list_ids = itertools.count(1)
@@ -228,7 +230,8 @@ class Engine:
             if order is not None and client_id is not None and order.client_order_id != client_id:
                 raise WireError(400, -2039, "Client order ID is not correct for this order ID.")
         else:
-            matches = [o for o in account.orders.values() if o.client_order_id == client_id and o.symbol == spec.name]
+            candidates = (account.orders[i] for i in account.by_client_id.get(client_id, ()))
+            matches = [o for o in candidates if o.client_order_id == client_id and o.symbol == spec.name]
             order = max(matches, key=lambda o: o.order_id) if matches else None
         if order is None or order.symbol != spec.name:
             raise WireError(400, -2013, "Order does not exist.")
@@ -384,7 +387,7 @@ class Engine:
 
     def _check_new(self, account: Account, spec: SymbolSpec, orders: list[Order], lists: int = 0) -> None:
         """Client ids, open-order counts and immediate triggers, before anything is placed."""
-        open_orders = [o for o in account.orders.values() if o.is_open and o.symbol == spec.name]
+        open_orders = [o for o in account.open_orders() if o.symbol == spec.name]
         for order in orders:
             if any(o.client_order_id == order.client_order_id for o in open_orders):
                 raise rejected("Duplicate order sent.")
@@ -531,8 +534,18 @@ class Engine:
     def _register(self, order: Order) -> None:
         assert order.account is not None
         order.account.orders[order.order_id] = order
+        order.account.live[order.order_id] = order
+        order.account.by_client_id.setdefault(order.client_order_id, []).append(order.order_id)
         self.orders[order.order_id] = order
+        self.accepted_ids[(order.account.uid, order.client_order_id)] += 1
         order.account.update_time = order.time
+
+    @staticmethod
+    def _rename(order: Order, client_order_id: str) -> None:
+        """Give an order a new client order id (cancels and amends do), keeping the index."""
+        assert order.account is not None
+        order.client_order_id = client_order_id
+        order.account.by_client_id.setdefault(client_order_id, []).append(order.order_id)
 
     def _crosses(self, order: Order) -> bool:
         best = self.books[order.symbol].best("SELL" if order.side == "BUY" else "BUY")
@@ -1043,7 +1056,7 @@ class Engine:
             orig = order.client_order_id
             if order.is_open:
                 self._take_off(order)
-                order.client_order_id = _random_id()
+                self._rename(order, _random_id())
                 self._finish(order, "CANCELED", now)
             reports.append(order.cancelled(now, orig) if with_orig_ids else order.result(now))
         if order_list.locked:
@@ -1081,7 +1094,7 @@ class Engine:
         orig = order.client_order_id
         new_id = params.get("cancelNewClientOrderId" if prefix else "newClientOrderId")
         self._take_off(order)
-        order.client_order_id = new_id if isinstance(new_id, str) and new_id else _random_id()
+        self._rename(order, new_id if isinstance(new_id, str) and new_id else _random_id())
         self._finish(order, "CANCELED", now)
         self.flush(now)
         return order.cancelled(now, orig)
@@ -1091,10 +1104,10 @@ class Engine:
         spec = self.symbol(params)
         reports: list[dict[str, Any]] = []
         lists = [ol for ol in account.lists.values() if ol.is_open and ol.symbol == spec.name]
-        for order in [o for o in account.orders.values() if o.is_open and o.symbol == spec.name and o.order_list is None]:
+        for order in [o for o in account.open_orders() if o.symbol == spec.name and o.order_list is None]:
             orig = order.client_order_id
             self._take_off(order)
-            order.client_order_id = _random_id()
+            self._rename(order, _random_id())
             self._finish(order, "CANCELED", now)
             reports.append(order.cancelled(now, orig))
         for order_list in lists:  # single orders first, then lists, as in the docs' example
@@ -1189,7 +1202,7 @@ class Engine:
             order.locked -= give_back
             self._touch(order.account, order.locked_asset)
         if isinstance(new_id, str) and new_id:
-            order.client_order_id = new_id
+            self._rename(order, new_id)
         execution_id = next(self._execution_ids)
         account.amendments.append({
             "symbol": spec.name, "orderId": order.order_id, "executionId": execution_id,

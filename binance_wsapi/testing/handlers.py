@@ -420,7 +420,7 @@ def _order_status(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 
 def _open_orders(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any]]:
     name = ctx.engine.symbol(params).name if params.get("symbol") is not None else None
-    orders = [o for o in ctx.me.orders.values() if o.is_open and (name is None or o.symbol == name)]
+    orders = [o for o in ctx.me.open_orders() if name is None or o.symbol == name]
     return [o.query() for o in sorted(orders, key=lambda o: o.order_id)]
 
 

@@ -399,11 +399,23 @@ class Account:
     maker_rate: Decimal = Decimal("0.001")
     taker_rate: Decimal = Decimal("0.001")
     orders: dict[int, Order] = field(factory=dict)
+    #: Orders that may still be open (pruned as they are read), so finding the open ones does
+    #: not scan the whole history.
+    live: dict[int, Order] = field(factory=dict)
+    #: Every order id that ever carried a client order id, by that id.
+    by_client_id: dict[str, list[int]] = field(factory=dict)
     lists: dict[int, OrderList] = field(factory=dict)
     trades: list[dict[str, Any]] = field(factory=list)
     allocations: list[dict[str, Any]] = field(factory=list)
     prevented: list[dict[str, Any]] = field(factory=list)
     amendments: list[dict[str, Any]] = field(factory=list)
+
+    def open_orders(self) -> list[Order]:
+        """The account's open orders, in order of id."""
+        live = self.live
+        for order_id in [i for i, o in live.items() if not o.is_open]:
+            del live[order_id]
+        return sorted(live.values(), key=lambda o: o.order_id)
 
     def free(self, asset: str) -> Decimal:
         return self.balances.get(asset, [ZERO, ZERO])[0]

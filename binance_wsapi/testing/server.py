@@ -352,6 +352,19 @@ class LocalExchange:
         with self._lock:
             return len(self._sessions)
 
+    def duplicate_orders(self) -> dict[str, int]:
+        """Client order ids the engine accepted as more than one order (per account): should be none.
+
+        A client that re-sent an order it had already placed would show up here.
+        """
+        with self._lock:
+            return {cid: n for (_, cid), n in self.engine.accepted_ids.items() if n > 1}
+
+    def orders_accepted(self) -> int:
+        """How many orders (including order-list legs) the engine has accepted, ever."""
+        with self._lock:
+            return sum(self.engine.accepted_ids.values())
+
     def request_count(self, method: str) -> int:
         """How many requests for `method` arrived (answered or not)."""
         with self._lock:
