@@ -215,8 +215,8 @@ class Supervisor:
                 return
 
     def _admit(self, pending: Pending) -> bool:
-        """True if `pending` may be written now (its cost is then reserved); else it was held
-        or failed."""
+        """True if `pending` may be written now (the governor has counted it in); else it was
+        held or failed."""
         if self._held:
             with self._cond:
                 lanes = self._held_lanes
