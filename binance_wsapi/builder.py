@@ -112,6 +112,8 @@ class RequestBuilder:
         self._dispatcher = dispatcher
         self._stats = stats
         self._ids = itertools.count(1)
+        # Builders for other accounts' credentials (see for_account): they follow this clock.
+        self._accounts: Optional[list[RequestBuilder]] = []
 
     def build(
         self,
@@ -122,11 +124,13 @@ class RequestBuilder:
         signed: Optional[bool] = None,
         unwrap: bool = False,
         future: bool = False,
+        kind: type[Pending] = Pending,
     ) -> Pending:
         """Validate, render and (when the method needs it) sign one request.
 
         With `future` the request completes a RequestFuture; otherwise a blocking caller waits
-        on it with `Pending.wait`.
+        on it with `Pending.wait`. `kind` is the Pending class to build (one that reacts to
+        its own answer on the I/O thread, such as a subscription).
         """
         if not isinstance(method, str) or not method:
             raise InvalidRequest(f"method must be a wire method name such as 'depth', not {method!r}")
@@ -153,7 +157,7 @@ class RequestBuilder:
             client_order_id = wire.get("newClientOrderId") or wire.get("listClientOrderId") or wire.get(
                 "origClientOrderId"
             )
-        pending = Pending(
+        pending = kind(
             request_id,
             method,
             frame,
@@ -173,7 +177,38 @@ class RequestBuilder:
             if wire.get("orderRateLimitExceededMode") != "CANCEL_ONLY":
                 pending.orders = spec.orders
         pending.stats = self._stats
+        if self._accounts is None:  # a builder made by for_account: re-stamping must use its key
+            pending.signed_with = self
         return pending
+
+    def for_account(self, api_key: str, signer: Signer) -> RequestBuilder:
+        """A builder signing with another account's credentials, on this client's connections.
+
+        It shares this builder's request ids (ids must be unique per connection) and follows
+        its clock. It never uses the session logon: its requests carry their own signature.
+        """
+        other = RequestBuilder(
+            api_key=api_key,
+            signer=signer,
+            recv_window=self.recv_window,
+            session_logon=False,
+            dispatcher=self._dispatcher,
+            client_order_id_prefix=self.client_order_id_prefix,
+            stats=self._stats,
+        )
+        other._ids = self._ids
+        other._accounts = None
+        other.clock_offset_ms, other.clock_rtt = self.clock_offset_ms, self.clock_rtt
+        assert self._accounts is not None, "for_account is for the client's own builder"
+        self._accounts.append(other)
+        return other
+
+    def forget_account(self, other: RequestBuilder) -> None:
+        """Stop updating the clock of a builder made by `for_account`."""
+        try:
+            self._accounts.remove(other)  # type: ignore[union-attr]
+        except (ValueError, AttributeError):
+            pass
 
     def new_client_order_id(self) -> str:
         """A fresh client order id: the prefix and 20 random URL-safe characters (120 bits)."""
@@ -189,7 +224,7 @@ class RequestBuilder:
         """
         if pending.stamped_at is None or pending.offset_ms == self.clock_offset_ms:
             return
-        self._stamp(pending, pending.stamped_at)
+        (pending.signed_with or self)._stamp(pending, pending.stamped_at)
 
     def renew(self, pending: Pending) -> None:
         """Ready a request refused with -1021 to go again: a new id, timestamp and signature.
@@ -200,7 +235,7 @@ class RequestBuilder:
         assert pending.stamped_at is not None
         pending.id = next(self._ids)
         pending.resynced = True
-        self._stamp(pending, time.time())
+        (pending.signed_with or self)._stamp(pending, time.time())
 
     def _stamp(self, pending: Pending, at: float) -> None:
         wire = dict(pending.params)
@@ -260,8 +295,9 @@ class RequestBuilder:
     def prepare(self, conn: Connection, timeout: float) -> None:
         """Ready a new connection before it carries requests: measure the clock, then log on.
 
-        Runs on every (re)connection of a client with credentials. The clock comes first
-        because `session.logon` is itself timestamped.
+        Runs on every (re)connection of a client with credentials (or with user data streams,
+        whose subscriptions are signed). The clock comes first because `session.logon` is
+        itself timestamped.
         """
         deadline = time.monotonic() + timeout
         before = time.time()
@@ -279,8 +315,10 @@ class RequestBuilder:
         """
         if isinstance(server_ms, bool) or not isinstance(server_ms, (int, float)):
             raise ValueError(f"time answered serverTime={server_ms!r}")
-        self.clock_offset_ms = clock_offset_ms(before, server_ms, after)
-        self.clock_rtt = after - before
+        self.clock_offset_ms = offset = clock_offset_ms(before, server_ms, after)
+        self.clock_rtt = rtt = after - before
+        for other in self._accounts or ():
+            other.clock_offset_ms, other.clock_rtt = offset, rtt
 
     def clock_probe(self, timeout: float, on_done: Callable[[Optional[BaseException]], None]) -> Pending:
         """A `time` request that updates the clock offset when answered, then calls `on_done`.

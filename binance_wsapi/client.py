@@ -32,6 +32,7 @@ from .outcomes import ENGINE_TIMEOUT, resolve_order
 from .signing import Password, Signer, load_signer
 from .stats import ClientStats, StatsRecorder
 from .supervisor import LateResponse, Supervisor
+from .userdata import UserData
 from .validation import wire_params
 
 log = logging.getLogger("binance_wsapi")
@@ -174,6 +175,12 @@ class Client(Methods[Any]):
         future = self._submit(method, params, timeout, signed=signed, unwrap=False, future=True).future
         assert future is not None
         return future
+
+    @property
+    def user_data(self) -> UserData:
+        """User data streams: ``stream = client.user_data.subscribe()`` for this account's
+        events (orders, fills, balances), or ``subscribe(api_key, api_secret)`` for another's."""
+        return UserData(self._supervisor, self._timeout.request)
 
     @property
     def futures(self) -> Futures:

@@ -84,6 +84,7 @@ class Pending:
         "admitted",
         "stats",
         "resynced",
+        "signed_with",
         "_lock",
         "_done",
     )
@@ -134,6 +135,8 @@ class Pending:
         self.stats: Optional[StatsRecorder] = None
         #: Already re-sent once after a -1021 and a clock resync.
         self.resynced = False
+        #: The builder that signed it, when not the client's own (another account's key).
+        self.signed_with: Any = None
 
     def fail(self, cause: type[BinanceWSAPIError], message: str, *, sent: bool) -> None:
         """Complete with `cause`, as ExecutionStatusUnknown too if it may have executed."""
@@ -248,6 +251,8 @@ class Connection:
         self.dead = False
         self.draining = False
         self.logged_on = False
+        #: User data subscriptions on this connection: subscriptionId -> stream (see userdata).
+        self.streams: dict[Any, Any] = {}
         self.connected_at = 0.0
         self.last_rx = 0.0
         self.ping_sent_at: Optional[float] = None
@@ -295,18 +300,19 @@ class Connection:
 
     # -- caller side -----------------------------------------------------------------------
 
-    def send(self, pending: Pending) -> bool:
+    def send(self, pending: Pending, *, even_draining: bool = False) -> bool:
         """Register and write `pending`. False means nothing was sent: use another connection.
 
         True means the request is now this connection's to complete, even if the write failed
-        after the I/O thread had already failed it as lost.
+        after the I/O thread had already failed it as lost. A draining connection takes no new
+        requests unless `even_draining` (the library ending a subscription on it).
         """
         if not pending.start():
             return True  # its owner cancelled it while it waited: nothing to send
         inflight = self.inflight
         pending.conn = self
         inflight[pending.id] = pending
-        if self.dead or self.draining:
+        if self.dead or (self.draining and not even_draining):
             return self._take_back(pending)
         pending.sent_at = time.perf_counter()
         if self._write(pending.frame, 1):

@@ -8,6 +8,12 @@
     ├── ConnectionLost                     the connection dropped while the request was in flight
     ├── RequestTimeout (also TimeoutError) no answer before the call's deadline
     ├── ExecutionStatusUnknown             a state-changing request may or may not have executed
+    ├── StreamEnded                        a user data stream delivers no more events
+    │   ├── StreamClosed                   ...because it or its client was closed
+    │   ├── StreamTerminated               ...because Binance ended it (eventStreamTerminated)
+    │   ├── SessionRevoked                 ...because the API key stopped being valid (401, -2015)
+    │   └── StreamOverflow                 ...because the consumer fell behind (on_overflow="raise")
+    ├── StreamTimeout (also TimeoutError)  no event arrived within get(timeout=...)
     └── APIError                           Binance answered with an error (status, code, msg)
         ├── RateLimited                    429 (or refused before sending): too much request weight
         │   └── TooManyOrders              -1015: too many new orders
@@ -71,12 +77,18 @@ __all__ = [
     "RequestRejected",
     "RequestTimeout",
     "ServerError",
+    "SessionRevoked",
     "StatusUnknownBackendTimeout",
     "StatusUnknownClientClosed",
     "StatusUnknownConnectionLost",
     "StatusUnknownServerError",
     "StatusUnknownTimeout",
     "StatusUnknownUnexpectedResponse",
+    "StreamClosed",
+    "StreamEnded",
+    "StreamOverflow",
+    "StreamTerminated",
+    "StreamTimeout",
     "TooManyOrders",
     "UnexpectedResponse",
     "WAFBlocked",
@@ -158,6 +170,32 @@ class ExecutionStatusUnknown(BinanceWSAPIError):
 
     params: Mapping[str, Any] = {}
     client_order_id: Optional[str] = None
+
+
+class StreamEnded(BinanceWSAPIError):
+    """A user data stream ended: the events already queued were delivered, no more follow."""
+
+
+class StreamClosed(StreamEnded):
+    """The stream was closed by `close()`, or its client was closed (the cause is chained
+    if the client died)."""
+
+
+class StreamTerminated(StreamEnded):
+    """Binance ended the subscription with ``eventStreamTerminated`` (a ``session.logout`` or
+    an unsubscribe the stream did not ask for)."""
+
+
+class SessionRevoked(StreamEnded):
+    """Binance revoked the session: the API key is no longer valid for it (status 401, -2015)."""
+
+
+class StreamOverflow(StreamEnded):
+    """The consumer fell behind and the stream's queue filled, with ``on_overflow="raise"``."""
+
+
+class StreamTimeout(BinanceWSAPIError, TimeoutError):
+    """No event arrived within the `timeout` given to `UserDataStream.get`."""
 
 
 class APIError(BinanceWSAPIError):

@@ -48,6 +48,7 @@ from .exceptions import (
 from .models import ConnectionEvent
 from .ratelimit import Hold, RateGovernor
 from .stats import StatsRecorder
+from .userdata import Subscriptions
 
 log = logging.getLogger("binance_wsapi")
 
@@ -119,6 +120,8 @@ class Supervisor:
         self._clock_interval = clock_sync_interval
         self._max_age = max_connection_age
         self.governor = RateGovernor(builder, police=on_rate_limit != "off")
+        #: The client's user data streams, re-subscribed on every new connection.
+        self.subscriptions = Subscriptions()
         self._cond = threading.Condition(threading.Lock())
         self._thread: Optional[threading.Thread] = None
         #: The connection callers write to; None while (re)connecting.
@@ -156,6 +159,22 @@ class Supervisor:
         self.late_responses: Deque[LateResponse] = collections.deque(maxlen=100)
 
     # -- state seen by the client ----------------------------------------------------------
+
+    @property
+    def builder(self) -> RequestBuilder:
+        return self._builder
+
+    @property
+    def close_timeout(self) -> float:
+        return self._timeout.close
+
+    @property
+    def request_timeout(self) -> Optional[float]:
+        return self._timeout.request
+
+    def _keeps_clock(self) -> bool:
+        """Requests get timestamps: the client has credentials, or streams other accounts."""
+        return self._timed or bool(self.subscriptions.streams)
 
     @property
     def closed(self) -> Optional[ClientClosed]:
@@ -376,6 +395,7 @@ class Supervisor:
         assert closed is not None
         why = str(closed)
         cause = type(closed)
+        self.subscriptions.close_all(closed, clean=type(closed) is ClientClosed)
         for pending in waiting:
             pending.fail(cause, f"{pending.method} was not sent: {why}", sent=False)
         for conn in conns:
@@ -406,7 +426,15 @@ class Supervisor:
 
     def on_event(self, conn: Connection, msg: dict[str, Any]) -> None:
         event = msg.get("event")
-        if isinstance(event, dict) and event.get("e") == "serverShutdown":
+        sub = msg.get("subscriptionId")
+        if sub is not None:
+            try:
+                stream = conn.streams.get(sub)
+            except TypeError:  # unhashable: not one of ours
+                stream = None
+            if stream is not None and isinstance(event, dict):
+                stream._feed(conn, sub, event)
+        elif isinstance(event, dict) and event.get("e") == "serverShutdown":
             log.warning("%s: serverShutdown on %s; moving to a new connection", self.name, conn.name)
             with self._cond:
                 if conn is self.active and self._rotate is None:
@@ -441,7 +469,7 @@ class Supervisor:
 
     def on_stale_clock(self, pending: Pending, error: APIError) -> bool:
         """A request was refused with -1021: re-measure the clock and send it again, once."""
-        if pending.resynced or pending.stamped_at is None or not self._timed:
+        if pending.resynced or pending.stamped_at is None or not self._keeps_clock():
             return False
         with self._cond:
             if self._closed is not None:
@@ -474,6 +502,8 @@ class Supervisor:
             )
         elif request_id is None:
             log.error("%s: server message not tied to a request on %s: %.300r", self.name, conn.name, msg)
+            if isinstance(error, dict) and (status == 401 or error.get("code") == -2015):
+                self.subscriptions.on_revoked(conn, error)
         else:
             log.warning("%s: response with unknown id %r on %s ignored: %.300r", self.name, request_id, conn.name, msg)
 
@@ -502,6 +532,10 @@ class Supervisor:
 
     def on_finished(self, conn: Connection) -> None:
         self.stats.retire(conn)
+        if self.subscriptions.streams:
+            self.subscriptions.on_closed(conn)
+            with self._cond:
+                self._notify()  # its streams may need the active connection now
 
     # -- the supervisor thread -------------------------------------------------------------
 
@@ -546,6 +580,8 @@ class Supervisor:
                 self._expire_due(now)
                 wake = min(self._check_heartbeats(now), self._release_held(now), self._keep_clock(now))
                 conn = self.active
+                if conn is not None and self.subscriptions.streams and self.subscriptions.orphans():
+                    self._unlocked(partial(self._attach_orphans, conn))
                 if conn is not None and self._max_age is not None and self._rotate is None:
                     if now - conn.connected_at >= self._max_age:
                         self._rotate = "the connection lifetime"
@@ -574,6 +610,11 @@ class Supervisor:
             action()
         finally:
             self._cond.acquire()
+
+    def _attach_orphans(self, conn: Connection) -> None:
+        for pending in self.subscriptions.attach_orphans(conn, self._timeout.connect):
+            if not pending.done():
+                self.track_deadline(pending)
 
     def _expire_due(self, now: float) -> None:
         deadlines = self._deadlines
@@ -636,7 +677,7 @@ class Supervisor:
             self._resync_done = None
             self._unlocked(partial(self._resend_resynced, *done))
         conn = self.active
-        if not self._timed or conn is None or self._probe_out:
+        if not self._keeps_clock() or conn is None or self._probe_out:
             return float("inf") if self._probe_out or conn is None else self._next_clock_sync
         if not self._resync and now < self._next_clock_sync:
             return self._next_clock_sync
@@ -730,8 +771,14 @@ class Supervisor:
             started = time.monotonic()
             conn.open(self._timeout.connect, self._heartbeat.timeout)
             self.stats.attach(conn)
-            if self._timed:
+            subscriptions = self.subscriptions
+            if self._keeps_clock():
                 self._builder.prepare(conn, max(0.0, self._timeout.connect - (time.monotonic() - started)))
+            if subscriptions.streams:
+                subscriptions.attach_all(conn, started + self._timeout.connect)
+                old = self.active
+                if rotating is not None and old is not None and not old.dead:
+                    subscriptions.leave(old, self._timeout.connect)
         except BinanceWSAPIError as exc:
             conn.close(ConnectionLost, "connection attempt failed")
             if not isinstance(exc, ConnectFailed):
@@ -759,7 +806,7 @@ class Supervisor:
                 self.stats.rotations += 1
             self._connected_once = True
             self._last_error = None
-            if self._timed and self._clock_interval:
+            if self._keeps_clock() and self._clock_interval:
                 self._next_clock_sync = time.monotonic() + self._clock_interval
             if old is not None and not old.dead:
                 old.draining = True
@@ -768,6 +815,8 @@ class Supervisor:
         log.info("%s: %s %s%s", self.name, "rotated to" if rotated else "connected", conn.name,
                  f" ({rotating})" if rotated else "")
         self._emit(kind, conn, rotating if rotated else None)
+        if self.subscriptions.streams:
+            self.subscriptions.after_connect()
 
     def _flush(self, conn: Connection) -> None:
         """Send the queued requests in order (lock held, connection not yet public)."""

@@ -1308,6 +1308,17 @@ class Engine:
         self._touch(account, asset)
         self.flush(now)
 
+    def external_lock(self, account: Account, asset: str, amount: Decimal, now: int) -> None:
+        """Lock (or, negative, unlock) part of a balance as an external system would, with
+        its externalLockUpdate event."""
+        slot = account.slot(asset)
+        slot[0] -= amount
+        slot[1] += amount
+        account.update_time = now
+        self.events.append((account.uid, {"e": "externalLockUpdate", "E": now, "a": asset, "d": fmt(amount), "T": now}))
+        self._touch(account, asset)
+        self.flush(now)
+
     def take_events(self) -> list[tuple[int, dict[str, Any]]]:
         events, self.events = self.events, []
         return events

@@ -45,6 +45,7 @@ __all__ = ["LocalAccount", "LocalExchange"]
 
 _KEY_ALPHABET = string.ascii_letters + string.digits
 _MIN_TIMESTAMP = 1483228800000  # 2017-01-01: earlier timestamps are rejected
+_INVALID_KEY = "Invalid API-key, IP, or permissions for action."
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 # Fractional JSON numbers stay Decimal, so a signed "0.10" is rendered back exactly as sent.
 _loads = json.JSONDecoder(parse_float=Decimal).decode
@@ -168,6 +169,7 @@ class LocalExchange:
         self._changed = threading.Condition(self._lock)
         self._waiters = 0
         self._sessions: dict[int, Session] = {}
+        self._revoked: set[str] = set()
         self._session_numbers = itertools.count(1)
         self._rules: dict[str, _Rule] = {}
         self._counts: collections.Counter[str] = collections.Counter()
@@ -343,6 +345,43 @@ class LocalExchange:
             await _send_all(outgoing)
 
         self._in_loop(credit)
+
+    def external_lock(self, account: LocalAccount, asset: str, amount: Union[str, int, Decimal]) -> None:
+        """Move `amount` of `asset` from free to locked (negative: back), as margin collateral
+        would, with its externalLockUpdate event."""
+
+        async def lock() -> None:
+            with self._lock:
+                self.engine.external_lock(self.engine.accounts[account.api_key], asset, Decimal(str(amount)), self.now_ms())
+                outgoing = self._events_out()
+            await _send_all(outgoing)
+
+        self._in_loop(lock)
+
+    def revoke_api_key(self, account: LocalAccount) -> None:
+        """Make the account's API key invalid, as deleting it on Binance would.
+
+        Every session logged on with it is revoked the documented way (``{"id": null,
+        "status": 401, "error": {"code": -2015, ...}}``), loses its logon and the subscription
+        made through it; later requests signed with the key get -2015.
+        """
+
+        async def revoke() -> None:
+            frame = _dumps({"id": None, "status": 401, "error": {"code": -2015, "msg": _INVALID_KEY}})
+            outgoing: Outgoing = []
+            with self._lock:
+                self._revoked.add(account.api_key)
+                for session in self._sessions.values():
+                    if session.api_key == account.api_key:
+                        session.api_key = None
+                        session.authorized_since = None
+                        for number, (_, via_logon) in list(session.subscriptions.items()):
+                            if via_logon:
+                                del session.subscriptions[number]
+                        outgoing.append((session.ws, frame))
+            await _send_all(outgoing)
+
+        self._in_loop(revoke)
 
     # -- observing ---------------------------------------------------------------------------
 
@@ -753,7 +792,7 @@ class LocalExchange:
         accounts = self.engine.accounts
         if handler.auth == "session":
             if session.api_key is None:
-                raise WireError(401, -2015, "Invalid API-key, IP, or permissions for action.")
+                raise WireError(401, -2015, _INVALID_KEY)
             return accounts[session.api_key]
         api_key = params.get("apiKey")
         signature = params.get("signature")
@@ -766,8 +805,8 @@ class LocalExchange:
             if not isinstance(api_key, str) or len(api_key) != 64 or not api_key.isalnum():
                 raise WireError(401, -2014, "API-key format invalid.")
             found = accounts.get(api_key)
-            if found is None:
-                raise WireError(401, -2015, "Invalid API-key, IP, or permissions for action.")
+            if found is None or api_key in self._revoked:
+                raise WireError(401, -2015, _INVALID_KEY)
             account = found
             if signature is None:
                 raise bad_param("signature")
