@@ -395,7 +395,7 @@ class Supervisor:
         assert closed is not None
         why = str(closed)
         cause = type(closed)
-        self.subscriptions.close_all(closed, clean=type(closed) is ClientClosed)
+        dispatchers = self.subscriptions.close_all(closed, clean=type(closed) is ClientClosed)
         for pending in waiting:
             pending.fail(cause, f"{pending.method} was not sent: {why}", sent=False)
         for conn in conns:
@@ -405,7 +405,7 @@ class Supervisor:
             if active is not None:
                 self._emit("disconnected", active, why)
         current = threading.current_thread()
-        threads = [t for t in [self._thread, *(c.thread for c in conns)] if t is not None]
+        threads = [t for t in [self._thread, *(c.thread for c in conns), *dispatchers] if t is not None]
         for thread in threads:
             if thread is not current:
                 thread.join(max(0.0, deadline - time.monotonic()))

@@ -11,9 +11,10 @@ thread. So a slow consumer cannot stall the socket, the pings or other calls.
 * A new connection subscribes every stream (`attach_all`) before it is published.
 * On a rotation the old connection keeps delivering while the new one subscribes. The new
   connection's events are held back until the old subscription has ended (its
-  unsubscribe was answered, or `eventStreamTerminated` came): then those of the new
-  events the old connection had already delivered are dropped, and the rest follow in
-  order. Nothing is missed and nothing is delivered twice.
+  unsubscribe was answered, or `eventStreamTerminated` came). The new subscription's
+  first events repeat the old one's last: those are dropped (also when they come in
+  after the switch), up to the first event the old one never delivered; the rest follow
+  in order. Nothing is missed and nothing is delivered twice.
 * A lost connection leaves its streams *orphaned*; the next connection subscribes them and
   each delivers a `StreamGap` covering the outage before its first new event.
 """
@@ -114,6 +115,8 @@ class UserDataStream:
         self._next_sub: Any = None
         self._buffer: list[dict[str, Any]] = []
         self._overlap: Optional[list[dict[str, Any]]] = None
+        # After a switch: events the old subscription delivered that the new one may repeat.
+        self._repeats: Optional[list[dict[str, Any]]] = None
         self._switch_started = 0.0
         self._leaving: Optional[Connection] = None
         self._attaching: Optional[Connection] = None
@@ -210,12 +213,16 @@ class UserDataStream:
         with self._cond:
             already = self._closing or self._end is not None
             self._closing = True
-            conn, sub = self._conn, self._sub
+            subscribed = [(self._conn, self._sub), (self._next, self._next_sub)]
         self._supervisor.subscriptions.remove(self)
-        if not already and conn is not None and not conn.dead:
-            request = self._unsubscribe(conn, sub, wait)
-            if conn.send(request, even_draining=True):
-                request.wait(wait)
+        requests = []
+        for conn, sub in subscribed:
+            if not already and conn is not None and not conn.dead:
+                request = self._unsubscribe(conn, sub, wait)
+                if conn.send(request, even_draining=True):
+                    requests.append(request)
+        for request in requests:
+            request.wait(max(0.0, deadline - time.monotonic()))
         self._finish(StreamClosed(f"{self.name} was closed"), clean=True)
         if self._builder is not self._supervisor.builder:
             self._supervisor.builder.forget_account(self._builder)
@@ -315,6 +322,7 @@ class UserDataStream:
         self._buffer = []
         self._overlap = None
         self._cond.notify_all()
+        self._supervisor.subscriptions.remove(self)  # an ended stream is not re-subscribed
         if not clean:
             log.warning("%s ended: %s", self.name, error)
 
@@ -395,6 +403,14 @@ class UserDataStream:
                             "subscribe again for more events"
                         ))
                     return
+                repeats = self._repeats
+                if repeats is not None:
+                    if event in repeats:
+                        repeats.remove(event)
+                        if not repeats:
+                            self._repeats = None
+                        return
+                    self._repeats = None
                 if self._overlap is not None:
                     self._overlap.append(event)
                 self._put(event)
@@ -418,12 +434,17 @@ class UserDataStream:
         if not clean:
             self._put(StreamGap(self._switch_started, time.time(), "the old connection closed while switching"), True)
             self._snapshot_due = self._resync
-        seen = self._overlap or []
+        # The new subscription's first events repeat the old one's last (those after it
+        # started); the first event the old one did not deliver ends the repetition.
+        seen: Optional[list[dict[str, Any]]] = self._overlap or None
         for event in self._buffer:
-            if event in seen:
-                seen.remove(event)  # delivered by the old connection already
-            else:
-                self._put(event)
+            if seen is not None:
+                if event in seen:
+                    seen.remove(event)
+                    continue
+                seen = None
+            self._put(event)
+        self._repeats = seen or None  # more may still be on their way from the new connection
         self._conn, self._sub = new, self._next_sub
         self._next = self._next_sub = None
         self._buffer = []
@@ -632,7 +653,8 @@ class Subscriptions:
                     "check the API key's validity, IP whitelist and permissions"
                 ))
 
-    def close_all(self, cause: BaseException, clean: bool) -> None:
+    def close_all(self, cause: BaseException, clean: bool) -> list[threading.Thread]:
+        """End every stream (the client is closing); their dispatcher threads, to join."""
         with self._lock:
             streams, self.streams = self.streams, ()
         for stream in streams:
@@ -640,6 +662,7 @@ class Subscriptions:
             if not clean:
                 error.__cause__ = cause
             stream._finish(error, clean=clean)
+        return [s._dispatcher for s in streams if s._dispatcher is not None]
 
 
 class UserData:
