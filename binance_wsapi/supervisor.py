@@ -193,7 +193,8 @@ class Supervisor:
     def threads(self) -> list[threading.Thread]:
         """Every thread this client started that may still be alive."""
         conns = [c for c in [self.active, *self._draining] if c is not None]
-        found = [self._thread, self.dispatcher.thread, *(c.thread for c in conns)]
+        streams = [s._dispatcher for s in self.subscriptions.streams]
+        found = [self._thread, self.dispatcher.thread, *(c.thread for c in conns), *streams]
         return [t for t in found if t is not None]
 
     def state(self) -> str:

@@ -331,6 +331,7 @@ def test_closing_the_client_closes_its_streams(exchange: LocalExchange, account:
     done = threading.Event()
     stream.on("*", lambda event: None)
     stream.on_end(lambda error: (ends.append(error), done.set()))
+    assert stream.name in [t.name for t in client.threads]
     client.close()
     assert done.wait(5) and ends == [None]
     assert stream.closed
