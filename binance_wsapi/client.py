@@ -29,7 +29,7 @@ from .exceptions import ExecutionStatusUnknown, InvalidRequest, RequestTimeout
 from .methods import METHODS
 from .models import ConnectionEvent, RateLimit, Response, rate_limits_from_wire
 from .outcomes import ENGINE_TIMEOUT, resolve_order
-from .signing import Password, Signer, load_signer
+from .signing import Password, Signer, load_credentials
 from .stats import ClientStats, StatsRecorder
 from .supervisor import LateResponse, Supervisor
 from .userdata import UserData
@@ -89,14 +89,7 @@ class Client(Methods[Any]):
     ) -> None:
         if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
             raise InvalidRequest(f"url must start with wss:// (or ws://), got {url!r}")
-        if signer is not None and api_secret is not None:
-            raise InvalidRequest("pass either api_secret or signer, not both")
-        if api_secret is not None:
-            signer = load_signer(api_secret, private_key_password)
-        elif private_key_password is not None:
-            raise InvalidRequest("private_key_password was given without api_secret")
-        if (signer is None) != (api_key is None):
-            raise InvalidRequest("api_key and api_secret (or signer) go together: pass both or neither")
+        signer = load_credentials(api_key, api_secret, signer, private_key_password)
         if on_rate_limit not in ("wait", "raise", "off"):
             raise InvalidRequest(f"on_rate_limit={on_rate_limit!r}: pass 'wait', 'raise' or 'off'")
         for option, value in (("clock_sync_interval", clock_sync_interval), ("max_connection_age", max_connection_age)):

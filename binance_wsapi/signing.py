@@ -245,6 +245,25 @@ def _key_kind(key: Any) -> str:
     return type(key).__name__.lstrip("_")
 
 
+def load_credentials(
+    api_key: Optional[str], api_secret: Union[str, bytes, None], signer: Optional[Signer], password: Password
+) -> Optional[Signer]:
+    """The signer for a set of credentials as a caller passes them (all None: no credentials).
+
+    `api_secret` (with `password` if it is an encrypted PEM key) or a ready `signer`, never
+    both; `api_key` comes with one of them.
+    """
+    if signer is not None and api_secret is not None:
+        raise InvalidRequest("pass either api_secret or signer, not both")
+    if api_secret is not None:
+        signer = load_signer(api_secret, password)
+    elif password is not None:
+        raise InvalidRequest("private_key_password was given without api_secret")
+    if (signer is None) != (api_key is None):
+        raise InvalidRequest("api_key and api_secret (or signer) go together: pass both or neither")
+    return signer
+
+
 def load_signer(secret: Union[str, bytes], password: Password = None) -> Signer:
     """Pick the signer for `secret`: a PEM private key (RSA or Ed25519) or an HMAC secret."""
     text = secret.decode("ascii", "replace") if isinstance(secret, bytes) else secret

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Callable, Deque, Iterator, Literal, Optio
 from .builder import RequestBuilder
 from .config import USE_CLIENT_DEFAULT, UseClientDefault
 from .connection import Connection, Pending
+from .signing import Password, Signer, load_credentials
 from .events import AccountSnapshot, StreamGap, UserDataEvent, parse_event
 from .exceptions import (
     APIError,
@@ -679,8 +680,8 @@ class UserData:
         api_key: Optional[str] = None,
         api_secret: Union[str, bytes, None] = None,
         *,
-        signer: Any = None,
-        private_key_password: Any = None,
+        signer: Optional[Signer] = None,
+        private_key_password: Password = None,
         queue_size: int = 10_000,
         on_overflow: OnOverflow = "drop_oldest",
         resync: bool = False,
@@ -698,8 +699,6 @@ class UserData:
         ``"raise"`` ends the stream with `StreamOverflow`. With `resync`, an
         `AccountSnapshot` follows the subscription and every gap.
         """
-        from .signing import load_signer  # signing imports nothing from here; keep startup lean
-
         supervisor = self._supervisor
         if supervisor.closed is not None:
             raise supervisor.closed_error()
@@ -708,12 +707,7 @@ class UserData:
         if on_overflow not in ("drop_oldest", "raise"):
             raise InvalidRequest(f"on_overflow={on_overflow!r}: pass 'drop_oldest' or 'raise'")
         own_builder = supervisor.builder
-        if api_secret is not None and signer is not None:
-            raise InvalidRequest("pass either api_secret or signer, not both")
-        if api_secret is not None:
-            signer = load_signer(api_secret, private_key_password)
-        if (api_key is None) != (signer is None):
-            raise InvalidRequest("api_key and api_secret (or signer) go together: pass both, or neither for the client's own account")
+        signer = load_credentials(api_key, api_secret, signer, private_key_password)
         own = api_key is None or api_key == own_builder.api_key
         if own:
             if own_builder.signer is None:
@@ -723,7 +717,7 @@ class UserData:
                 )
             builder = own_builder
         else:
-            assert api_key is not None
+            assert api_key is not None and signer is not None  # load_credentials: they come together
             builder = own_builder.for_account(api_key, signer)
         for other in supervisor.subscriptions.streams:
             if other._builder.api_key == builder.api_key and not other.closed:
