@@ -50,7 +50,7 @@ exceptions in exactly one place: `error_from_response`.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Mapping, Optional, TypeVar, Union
 
 RequestId = Union[int, str, None]
 
@@ -93,6 +93,7 @@ __all__ = [
     "UnexpectedResponse",
     "WAFBlocked",
     "error_from_response",
+    "fresh_copy",
     "status_unknown",
 ]
 
@@ -123,6 +124,17 @@ class BinanceWSAPIError(Exception):
     def __reduce__(self) -> Any:
         # Keyword-only constructors break the default pickling of exceptions; rebuild from state.
         return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+E = TypeVar("E", bound=BinanceWSAPIError)
+
+
+def fresh_copy(error: E) -> E:
+    """A copy of a stored error to raise again: each raise gets its own traceback, where
+    re-raising the stored one would keep adding to (and holding on to) its frames."""
+    copy = type(error)(str(error))
+    copy.__cause__ = error.__cause__
+    return copy
 
 
 class InvalidRequest(BinanceWSAPIError, ValueError):

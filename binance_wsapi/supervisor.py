@@ -44,6 +44,7 @@ from .exceptions import (
     IOThreadDied,
     RequestTimeout,
     TooManyOrders,
+    fresh_copy,
 )
 from .models import ConnectionEvent
 from .ratelimit import Hold, RateGovernor
@@ -185,9 +186,7 @@ class Supervisor:
         """A fresh copy of the closing error, so each raise gets its own traceback."""
         closed = self._closed
         assert closed is not None
-        copy = type(closed)(str(closed))
-        copy.__cause__ = closed.__cause__
-        return copy
+        return fresh_copy(closed)
 
     @property
     def threads(self) -> list[threading.Thread]:

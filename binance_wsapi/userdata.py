@@ -45,6 +45,7 @@ from .exceptions import (
     StreamOverflow,
     StreamTerminated,
     StreamTimeout,
+    fresh_copy,
 )
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ class UserDataStream:
                     break
                 end = self._end
                 if end is not None:
-                    raise _copy(end)
+                    raise fresh_copy(end)
                 if deadline is None:
                     self._cond.wait()
                 else:
@@ -762,10 +763,3 @@ def _ended_by(error: APIError, stream: UserDataStream) -> StreamEnded:
         ended = StreamTerminated(f"{stream.name}: re-subscribing was refused: {error}")
     ended.__cause__ = error
     return ended
-
-
-def _copy(error: StreamEnded) -> StreamEnded:
-    """A fresh copy of the ending error for each raise (each gets its own traceback)."""
-    copy = type(error)(str(error))
-    copy.__cause__ = error.__cause__
-    return copy
