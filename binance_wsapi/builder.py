@@ -113,7 +113,7 @@ class RequestBuilder:
         self._stats = stats
         self._ids = itertools.count(1)
         # Builders for other accounts' credentials (see for_account): they follow this clock.
-        self._accounts: Optional[list[RequestBuilder]] = []
+        self._accounts: list[RequestBuilder] = []
 
     def build(
         self,
@@ -177,8 +177,6 @@ class RequestBuilder:
             if wire.get("orderRateLimitExceededMode") != "CANCEL_ONLY":
                 pending.orders = spec.orders
         pending.stats = self._stats
-        if self._accounts is None:  # a builder made by for_account: re-stamping must use its key
-            pending.signed_with = self
         return pending
 
     def for_account(self, api_key: str, signer: Signer) -> RequestBuilder:
@@ -187,7 +185,7 @@ class RequestBuilder:
         It shares this builder's request ids (ids must be unique per connection) and follows
         its clock. It never uses the session logon: its requests carry their own signature.
         """
-        other = RequestBuilder(
+        other = _AccountBuilder(
             api_key=api_key,
             signer=signer,
             recv_window=self.recv_window,
@@ -197,17 +195,15 @@ class RequestBuilder:
             stats=self._stats,
         )
         other._ids = self._ids
-        other._accounts = None
         other.clock_offset_ms, other.clock_rtt = self.clock_offset_ms, self.clock_rtt
-        assert self._accounts is not None, "for_account is for the client's own builder"
         self._accounts.append(other)
         return other
 
     def forget_account(self, other: RequestBuilder) -> None:
         """Stop updating the clock of a builder made by `for_account`."""
         try:
-            self._accounts.remove(other)  # type: ignore[union-attr]
-        except (ValueError, AttributeError):
+            self._accounts.remove(other)
+        except ValueError:
             pass
 
     def new_client_order_id(self) -> str:
@@ -317,7 +313,7 @@ class RequestBuilder:
             raise ValueError(f"time answered serverTime={server_ms!r}")
         self.clock_offset_ms = offset = clock_offset_ms(before, server_ms, after)
         self.clock_rtt = rtt = after - before
-        for other in self._accounts or ():
+        for other in self._accounts:
             other.clock_offset_ms, other.clock_rtt = offset, rtt
 
     def clock_probe(self, timeout: float, on_done: Callable[[Optional[BaseException]], None]) -> Pending:
@@ -365,6 +361,16 @@ def default_session_logon(signer: Optional[Signer], requested: Optional[bool]) -
             "session_logon=True needs an Ed25519 key: Binance's session.logon accepts no other key type"
         )
     return is_ed25519 if requested is None else requested
+
+
+class _AccountBuilder(RequestBuilder):
+    """A builder made by `for_account`: its requests say who signed them, so that re-stamping
+    (after a reconnect or a -1021) signs with this account's key, not the client's."""
+
+    def build(self, *args: Any, **kwargs: Any) -> Pending:
+        pending = super().build(*args, **kwargs)
+        pending.signed_with = self
+        return pending
 
 
 class _ClockProbe(Pending):
