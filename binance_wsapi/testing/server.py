@@ -337,26 +337,26 @@ class LocalExchange:
 
     def deposit(self, account: LocalAccount, asset: str, amount: Union[str, int, Decimal]) -> None:
         """Credit `amount` of `asset` (negative: withdraw), with its balanceUpdate event."""
-
-        async def credit() -> None:
-            with self._lock:
-                self.engine.deposit(self.engine.accounts[account.api_key], asset, Decimal(str(amount)), self.now_ms())
-                outgoing = self._events_out()
-            await _send_all(outgoing)
-
-        self._in_loop(credit)
+        self._account_change(self.engine.deposit, account, asset, amount)
 
     def external_lock(self, account: LocalAccount, asset: str, amount: Union[str, int, Decimal]) -> None:
         """Move `amount` of `asset` from free to locked (negative: back), as margin collateral
         would, with its externalLockUpdate event."""
+        self._account_change(self.engine.external_lock, account, asset, amount)
 
-        async def lock() -> None:
+    def _account_change(
+        self, change: Callable[[Any, str, Decimal, int], None], account: LocalAccount, asset: str,
+        amount: Union[str, int, Decimal],
+    ) -> None:
+        """Apply an engine balance change on the server's loop and send the events it made."""
+
+        async def apply() -> None:
             with self._lock:
-                self.engine.external_lock(self.engine.accounts[account.api_key], asset, Decimal(str(amount)), self.now_ms())
+                change(self.engine.accounts[account.api_key], asset, Decimal(str(amount)), self.now_ms())
                 outgoing = self._events_out()
             await _send_all(outgoing)
 
-        self._in_loop(lock)
+        self._in_loop(apply)
 
     def revoke_api_key(self, account: LocalAccount) -> None:
         """Make the account's API key invalid, as deleting it on Binance would.
