@@ -3,7 +3,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -45,6 +45,34 @@ def account(exchange: LocalExchange) -> LocalAccount:
 def client(exchange: LocalExchange, account: LocalAccount) -> Iterator[Client]:
     with exchange.client(account, timeout=5) as c:
         yield c
+
+
+class Recorder:
+    """A callback that records what it is called with, and lets a test wait for a condition on it."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self._cond = threading.Condition()
+
+    def __call__(self, item: Any) -> None:
+        with self._cond:
+            self.items.append(item)
+            self._cond.notify_all()
+
+    def wait_until(self, predicate: Callable[[list[Any]], bool], timeout: float = 5.0) -> bool:
+        with self._cond:
+            return self._cond.wait_for(lambda: predicate(self.items), timeout)
+
+
+class Kinds(Recorder):
+    """A connection handler recording the kinds of `ConnectionEvent`s as they arrive."""
+
+    @property
+    def kinds(self) -> list[str]:
+        return [event.kind for event in self.items]
+
+    def wait_for(self, kind: str, count: int = 1, timeout: float = 5.0) -> None:
+        assert self.wait_until(lambda events: [e.kind for e in events].count(kind) >= count, timeout), self.kinds
 
 
 class LogWatcher(logging.Handler):

@@ -32,7 +32,6 @@ import pytest
 from binance_wsapi import (
     Client,
     ClientClosed,
-    ConnectionEvent,
     ConnectionLost,
     Heartbeat,
     IPBanned,
@@ -43,7 +42,7 @@ from binance_wsapi import (
 )
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import LogWatcher
+from .conftest import Kinds, LogWatcher
 
 S = "BTCUSDT"
 
@@ -52,23 +51,6 @@ def buy(client: Client, price: str = "40000", **extra: Any) -> Any:
     return client.order_place(
         symbol=S, side="BUY", type="LIMIT", time_in_force="GTC", price=price, quantity="0.01", **extra
     )
-
-
-class Kinds:
-    """Connection event kinds as they arrive, with a wait."""
-
-    def __init__(self) -> None:
-        self.kinds: list[str] = []
-        self._cond = threading.Condition()
-
-    def __call__(self, event: ConnectionEvent) -> None:
-        with self._cond:
-            self.kinds.append(event.kind)
-            self._cond.notify_all()
-
-    def wait_for(self, kind: str, count: int = 1, timeout: float = 5.0) -> None:
-        with self._cond:
-            assert self._cond.wait_for(lambda: self.kinds.count(kind) >= count, timeout), self.kinds
 
 
 class Hammer:

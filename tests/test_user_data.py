@@ -30,6 +30,8 @@ from binance_wsapi import (
 )
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
+from .conftest import Kinds, Recorder
+
 
 def take(stream: UserDataStream, count: int, timeout: float = 5.0) -> list[UserDataEvent]:
     return [stream.get(timeout) for _ in range(count)]
@@ -42,35 +44,13 @@ def take_until(stream: UserDataStream, predicate: Any, timeout: float = 5.0) -> 
     return events
 
 
-class Collector:
-    """A handler that records events and lets the test wait for a condition on them."""
-
-    def __init__(self) -> None:
-        self.events: list[UserDataEvent] = []
-        self._cond = threading.Condition()
-
-    def add(self, event: UserDataEvent) -> None:
-        with self._cond:
-            self.events.append(event)
-            self._cond.notify_all()
-
-    def wait_for(self, predicate: Any, timeout: float = 5.0) -> bool:
-        with self._cond:
-            return self._cond.wait_for(lambda: predicate(self.events), timeout)
-
-
 def reconnect(client: Client, exchange: LocalExchange) -> None:
     """Cut the client's connection and wait until it has reconnected (and re-subscribed)."""
-    done = threading.Event()
-
-    def handler(event: Any) -> None:
-        if event.kind == "reconnected":
-            done.set()
-
-    client.add_connection_handler(handler)
+    kinds = Kinds()
+    client.add_connection_handler(kinds)
     exchange.drop_connections()
-    assert done.wait(5), "the client did not reconnect"
-    client.remove_connection_handler(handler)
+    kinds.wait_for("reconnected")
+    client.remove_connection_handler(kinds)
 
 
 def buy(client: Client, qty: str = "0.001") -> dict[str, Any]:
@@ -174,35 +154,35 @@ def test_a_blocked_consumer_does_not_delay_calls(client: Client, exchange: Local
     """A handler stuck on its first event leaves the socket free: pings and orders still answer."""
     stream = client.user_data.subscribe()
     release = threading.Event()
-    seen = Collector()
-    stream.on("*", lambda event: (seen.add(event), release.wait(10)))
+    seen = Recorder()
+    stream.on("*", lambda event: (seen(event), release.wait(10)))
     exchange.deposit(account, "USDT", "1")
     orders = []
     for _ in range(20):
         client.ping(timeout=1)
         orders.append(buy(client)["orderId"])
-    assert len(seen.events) == 1
+    assert len(seen.items) == 1
     release.set()
-    assert seen.wait_for(lambda events: orders[-1] in [getattr(e, "order_id", None) for e in events]
+    assert seen.wait_until(lambda events: orders[-1] in [getattr(e, "order_id", None) for e in events]
                          and isinstance(events[-1], OutboundAccountPosition))
-    assert [e.order_id for e in seen.events if isinstance(e, ExecutionReport) and e.execution_type == "NEW"] == orders
+    assert [e.order_id for e in seen.items if isinstance(e, ExecutionReport) and e.execution_type == "NEW"] == orders
     stream.close()
 
 
 def test_a_raising_handler_does_not_stop_the_dispatcher(client: Client, exchange: LocalExchange, account: LocalAccount, logs: Any) -> None:
     """An exception in user code is logged and the next events are still handled."""
     stream = client.user_data.subscribe()
-    updates = Collector()
+    updates = Recorder()
 
     def handler(event: UserDataEvent) -> None:
-        updates.add(event)
+        updates(event)
         raise RuntimeError("user bug")
 
     stream.on(BalanceUpdate, handler)
     exchange.deposit(account, "USDT", "1")
     exchange.deposit(account, "USDT", "2")
-    assert updates.wait_for(lambda events: len(events) == 2)
-    assert [u.delta for u in updates.events] == [Decimal(1), Decimal(2)]  # type: ignore[attr-defined]
+    assert updates.wait_until(lambda events: len(events) == 2)
+    assert [u.delta for u in updates.items] == [Decimal(1), Decimal(2)]  # type: ignore[attr-defined]
     logs.wait_for(lambda r: "user bug" in (r.exc_text or "") or (r.exc_info is not None and "user bug" in str(r.exc_info[1])))
     stream.close()
 
