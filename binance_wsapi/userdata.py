@@ -226,7 +226,7 @@ class UserDataStream:
         for request in requests:
             request.wait(max(0.0, deadline - time.monotonic()))
         self._finish(StreamClosed(f"{self.name} was closed"), clean=True)
-        if self._builder is not self._supervisor.builder:
+        if not self.own:
             self._supervisor.builder.forget_account(self._builder)
         dispatcher = self._dispatcher
         if dispatcher is not None and dispatcher is not threading.current_thread():
@@ -330,13 +330,14 @@ class UserDataStream:
 
     # -- the subscription (I/O and supervisor threads) -----------------------------------
 
-    def _subscription(self, timeout: Optional[float], *, future: bool = False) -> Pending:
+    def _subscription(self, timeout: Optional[float]) -> Pending:
         """The subscribe request, freshly stamped; it attaches the stream when answered."""
-        params = None
-        pending = self._builder.build(self._method, params, timeout, unwrap=True, future=future, kind=_Subscription)
+        pending = self._builder.build(self._method, None, timeout, unwrap=True, kind=_Subscription)
         assert isinstance(pending, _Subscription)
         pending.stream = self
-        pending.resynced = True  # a -1021 would re-sign with the client's key: not for other accounts
+        # No resend after a -1021: it would go to the active connection, not the one being
+        # prepared, and a fresh clock measurement has just been made anyway.
+        pending.resynced = True
         return pending
 
     def _unsubscribe(self, conn: Connection, sub: Any, timeout: Optional[float]) -> Pending:
@@ -745,7 +746,6 @@ class UserData:
                 pending.wait(supervisor.close_timeout)
             pending.result()
         except BaseException as exc:
-            supervisor.subscriptions.remove(stream)
             if not own:
                 own_builder.forget_account(builder)
             stream._finish(StreamClosed(f"{stream.name} could not subscribe: {exc}"))
