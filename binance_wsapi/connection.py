@@ -40,6 +40,7 @@ from .models import Response, rate_limits_from_wire
 
 if TYPE_CHECKING:
     from .callbacks import RequestFuture
+    from .ratelimit import RateGovernor
     from .stats import StatsRecorder
 
 log = logging.getLogger("binance_wsapi")
@@ -82,6 +83,7 @@ class Pending:
         "weight",
         "orders",
         "admitted",
+        "position",
         "stats",
         "resynced",
         "signed_with",
@@ -130,8 +132,10 @@ class Pending:
         #: Request weight and unfilled-order-count charge, for the rate-limit governor.
         self.weight = 1
         self.orders = 0
-        #: The governor's running totals (weight, orders) once it admitted this request.
-        self.admitted: Optional[tuple[int, int]] = None
+        #: The rate-limit governor that reserved this request's cost, and the request's place
+        #: in the order of writes (running totals of weight and orders) once written.
+        self.admitted: Optional[RateGovernor] = None
+        self.position: Optional[tuple[int, int]] = None
         self.stats: Optional[StatsRecorder] = None
         #: Already re-sent once after a -1021 and a clock resync.
         self.resynced = False
@@ -179,6 +183,8 @@ class Pending:
         self._done = True
         if self.stats is not None:
             self.stats.failed(exc)
+        if self.admitted is not None and self.position is None:
+            self.admitted.write_off(self)  # failed before it was written: release its reservation
         if self.future is not None:
             try:
                 self.future.set_exception(exc)
@@ -308,6 +314,8 @@ class Connection:
         requests unless `even_draining` (the library ending a subscription on it).
         """
         if not pending.start():
+            if pending.admitted is not None and pending.position is None:
+                pending.admitted.write_off(pending)
             return True  # its owner cancelled it while it waited: nothing to send
         inflight = self.inflight
         pending.conn = self
@@ -315,7 +323,7 @@ class Connection:
         if self.dead or (self.draining and not even_draining):
             return self._take_back(pending)
         pending.sent_at = time.perf_counter()
-        if self._write(pending.frame, 1):
+        if self._write(pending.frame, 1, pending):
             # Only this frame was in the failed write: at most part of it left, which the server
             # cannot execute, so it may go out on another connection.
             return self._take_back(pending)
@@ -334,7 +342,7 @@ class Connection:
         """Send a ping frame (heartbeat); any frame back proves the link is alive."""
         self._write(encode_frame(OP_PING, b""))
 
-    def _write(self, frame: bytes, requests: int = 0) -> bool:
+    def _write(self, frame: bytes, requests: int = 0, pending: Optional[Pending] = None) -> bool:
         """Write `frame`, combined with whatever other threads queue meanwhile.
 
         If another thread is writing, queue the frame and return at once: that thread writes
@@ -346,6 +354,10 @@ class Connection:
         with self._out_lock:
             self._out.append(frame)
             self.requests_sent += requests
+            if pending is not None and pending.admitted is not None:
+                # Binance counts requests in the order they reach it, which is this order,
+                # not the order in which threads were admitted.
+                pending.admitted.written(pending)
             if self._writing:
                 return False
             self._writing = True

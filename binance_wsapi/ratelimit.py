@@ -8,17 +8,21 @@ each limit's usage, and refuses the request if its cost would cross the limit. R
 requests wait for the window to reset or fail with `RateLimited`, as the client is
 configured; either way nothing is sent.
 
-The estimate needs no bookkeeping per answer. The governor numbers what it admits by the
-running total of cost admitted so far; a report answers one request, so it covers
-everything admitted up to that request (Binance answers a connection's requests in order)
-and nothing after it. Usage is then
+The estimate needs no bookkeeping per answer. Admitting a request reserves its cost; writing
+it gives it a place in the order of writes (the running total of cost written so far, taken
+under the connection's write lock), which is the order Binance counts in. A report answers
+one request, so it covers everything written up to that request and nothing after it. Usage
+is then
 
     the count in the latest report for the current window
-    + the cost admitted after the request that report answered
+    + the cost reserved beyond the place of the request that report answered
 
 which errs only on the safe side: requests that failed unanswered still count until the
-next report. Admitting takes a lock (check and count must be one step, or sixteen threads
-could all take the last unit); reading a report on the I/O thread does not.
+next report. (Places come from writes, not admissions: sixteen threads admitted in one order
+may write in another, and a report would then seem to cover requests Binance had not yet
+counted.) A request that fails before it is written gives its reservation back. Admitting
+takes a lock (check and count must be one step, or sixteen threads could all take the last
+unit); reading a report on the I/O thread does not.
 
 After a 429 nothing that the limit covers is sent before its `retryAfter`; after a 418
 nothing at all is sent, not even a reconnection, before the ban lifts. The governor knows
@@ -112,7 +116,10 @@ class RateGovernor:
         self._lock = threading.Lock()
         self._limits: dict[tuple[Any, Any, Any], Optional[_Limit]] = {}
         self._policed: tuple[_Limit, ...] = ()
-        self._admitted = [0, 0]  # running totals of the weight and orders admitted
+        # Running totals of the weight and orders reserved (admitted, less what failed before
+        # being written), and of those written; a written request's place is the latter.
+        self._admitted = [0, 0]
+        self._written = [0, 0]
         self._weight_blocked: Optional[Hold] = None
         self._orders_blocked: Optional[Hold] = None
         self._ban: Optional[Hold] = None
@@ -166,8 +173,31 @@ class RateGovernor:
                 return hold
             admitted[_WEIGHT] += weight
             admitted[_ORDERS] += orders
-            pending.admitted = (admitted[_WEIGHT], admitted[_ORDERS])
+            pending.admitted = self
+            pending.position = None  # a new request (or sent again after a -1021): not yet written
             return None
+
+    def written(self, pending: Pending) -> None:
+        """`pending` is being written (under its connection's write lock): give it its place."""
+        weight, orders = pending.weight, pending.orders
+        with self._lock:
+            if pending.position is not None:
+                # Written again after a write that failed: count it as a new request, so that
+                # the written total never runs ahead of the reserved one.
+                self._admitted[_WEIGHT] += weight
+                self._admitted[_ORDERS] += orders
+            written = self._written
+            written[_WEIGHT] += weight
+            written[_ORDERS] += orders
+            pending.position = (written[_WEIGHT], written[_ORDERS])
+
+    def write_off(self, pending: Pending) -> None:
+        """`pending` ended without being written: give back what admitting it reserved."""
+        with self._lock:
+            if pending.admitted is self and pending.position is None:
+                pending.admitted = None
+                self._admitted[_WEIGHT] -= pending.weight
+                self._admitted[_ORDERS] -= pending.orders
 
     @property
     def ban(self) -> Optional[Hold]:
@@ -180,7 +210,7 @@ class RateGovernor:
     def on_response(self, pending: Optional[Pending], items: Any, rtt: float) -> None:
         """Take in one response's ``rateLimits`` (I/O thread; `pending` is what it answers)."""
         now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
-        position = pending.admitted if pending is not None else None
+        position = pending.position if pending is not None else None
         reported = self.reported
         limits = self._limits
         for item in items:
@@ -210,7 +240,7 @@ class RateGovernor:
             elif window >= 0:
                 continue  # not one of ours (or sent before there were limits): cannot place it
             else:
-                at = self._admitted[limit.kind]
+                at = self._written[limit.kind]
             limit.state = (maximum, start, count, at)
 
     def _new_limit(self, key: tuple[Any, Any, Any]) -> Optional[_Limit]:

@@ -180,3 +180,26 @@ def test_real_ban_from_ignoring_429s_stops_the_client(exchange: LocalExchange) -
                 client.depth(symbol=S)
             assert info.value.sent is False
         assert small.request_count("depth") == count
+
+
+def test_a_report_covers_what_was_written_before_its_request_not_what_was_admitted() -> None:
+    """Two threads admitted in one order and written in the other: the first answer must not
+    seem to cover the request that is still on its way (the 16-thread race, made deterministic)."""
+    from binance_wsapi.connection import Pending
+    from binance_wsapi.ratelimit import RateGovernor
+
+    class Clock:
+        clock_offset_ms = 0.0
+
+    governor = RateGovernor(Clock())
+    limits = [{"rateLimitType": "REQUEST_WEIGHT", "interval": "MINUTE", "intervalNum": 1, "limit": 10, "count": 0}]
+    first = Pending(1, "depth", b"", None, None, False, {}, None)
+    governor.on_response(first, limits, 0.0)  # learn the limit: 10 per minute, none used
+    early, late = (Pending(i, "depth", b"", None, None, False, {}, None) for i in (2, 3))
+    early.weight = late.weight = 4
+    assert governor.admit(early) is None and governor.admit(late) is None  # 8 reserved
+    governor.written(late)  # ...but the later-admitted one reaches the socket first
+    governor.on_response(late, [{**limits[0], "count": 4}], 0.0)  # Binance has counted only it
+    probe = Pending(4, "depth", b"", None, None, False, {}, None)
+    probe.weight = 4
+    assert governor.admit(probe) is not None  # 4 counted + 4 still on its way + 4 > 10
