@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import ssl
 import threading
 import time
 import weakref
@@ -63,6 +64,10 @@ class Client(Methods[Any]):
     Any number of threads may call at once. Every call has a deadline: ``timeout=`` seconds
     per call, the client's default otherwise, `None` to wait forever. The first call
     connects; `connect()` does it ahead of time. Always `close()` (or use ``with``).
+
+    For a ``wss://`` server whose certificate the system does not trust (a private CA, a
+    `LocalExchange(tls=True)`), pass ``ssl_context=ssl.create_default_context(cafile=...)``;
+    ``websocket_options={"sslopt": {...}}`` is handed to websocket-client as it is.
     """
 
     def __init__(
@@ -81,6 +86,7 @@ class Client(Methods[Any]):
         max_message_size: int = 64 * 1024 * 1024,
         callback_queue_size: int = 10_000,
         websocket_options: Optional[Mapping[str, Any]] = None,
+        ssl_context: Optional[ssl.SSLContext] = None,
         client_order_id_prefix: str = "bwsapi-",
         on_rate_limit: Literal["wait", "raise", "off"] = "wait",
         clock_sync_interval: Optional[float] = 300.0,
@@ -100,6 +106,13 @@ class Client(Methods[Any]):
                 f"max_connection_age={max_connection_age!r}: Binance closes every connection at 24 h "
                 f"({MAX_CONNECTION_AGE} s); rotate before that"
             )
+        ws_options = dict(websocket_options or {})
+        if ssl_context is not None:
+            if not isinstance(ssl_context, ssl.SSLContext):
+                raise InvalidRequest(f"ssl_context must be an ssl.SSLContext, not {type(ssl_context).__name__}")
+            if not url.startswith("wss://"):
+                raise InvalidRequest(f"ssl_context was given for {url!r}: it applies to wss:// URLs only")
+            ws_options["sslopt"] = {**ws_options.get("sslopt", {}), "context": ssl_context}
         self._timeout = Timeout.coerce(timeout)
         self._url = url
         self.name = name or f"binance-wsapi-{next(_client_numbers)}"
@@ -121,7 +134,7 @@ class Client(Methods[Any]):
             backoff=backoff,
             heartbeat=heartbeat,
             max_message_size=max_message_size,
-            ws_options=dict(websocket_options or {}),
+            ws_options=ws_options,
             dispatcher=dispatcher,
             builder=self._builder,
             stats=self._stats,

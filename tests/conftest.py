@@ -29,11 +29,44 @@ def no_leaked_threads() -> Iterator[None]:
     assert not leaked, f"threads left running: {leaked}"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Only transport-level modules opt in: doubling the matching or validation tests would
+    # take time and prove nothing about TLS.
+    if "scheme" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_schemes"):
+        metafunc.parametrize("scheme", ["ws", "wss"], indirect=True)
+
+
 @pytest.fixture
-def exchange() -> Iterator[LocalExchange]:
+def scheme(request: pytest.FixtureRequest) -> str:
+    """The URL scheme exchanges are served over: "ws", and "wss" too in modules marked both_schemes."""
+    return str(getattr(request, "param", "ws"))
+
+
+@pytest.fixture
+def make_exchange(scheme: str) -> Iterator[Callable[..., LocalExchange]]:
+    """Makes LocalExchanges served over `scheme` (same arguments); closes them all at teardown."""
+    made: list[LocalExchange] = []
+
+    def make(**kwargs: Any) -> LocalExchange:
+        made.append(LocalExchange(**kwargs, tls=scheme == "wss"))
+        return made[-1]
+
+    yield make
+    for ex in made:
+        ex.close()
+
+
+def client_kwargs(exchange: LocalExchange) -> dict[str, Any]:
+    """`Client` keyword arguments to reach `exchange`: its URL and, over wss, a context trusting its CA."""
+    if exchange.tls:
+        return {"url": exchange.url, "ssl_context": exchange.client_ssl_context()}
+    return {"url": exchange.url}
+
+
+@pytest.fixture
+def exchange(make_exchange: Callable[..., LocalExchange]) -> LocalExchange:
     """A small exchange whose order-count limits stay out of the way (tests of limits make their own)."""
-    with LocalExchange(book_levels=50, orders_per_10s=100_000) as ex:
-        yield ex
+    return make_exchange(book_levels=50, orders_per_10s=100_000)
 
 
 @pytest.fixture

@@ -21,6 +21,10 @@ from binance_wsapi import (
 )
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
+from .conftest import client_kwargs
+
+pytestmark = pytest.mark.both_schemes
+
 LIMIT_BUY = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.01"}
 
 
@@ -89,7 +93,7 @@ def test_session_logon_needs_an_ed25519_key(exchange: LocalExchange) -> None:
 def test_wrong_secret_is_rejected_by_the_server(exchange: LocalExchange, account: LocalAccount) -> None:
     """A key with another account's secret fails with InvalidSignature (-1022)."""
     other = exchange.create_account(key_type="hmac")
-    with Client(other.api_key, "not-the-secret", url=exchange.url) as client:
+    with Client(other.api_key, "not-the-secret", **client_kwargs(exchange)) as client:
         with pytest.raises(InvalidSignature) as info:
             client.request("account.status")
     assert info.value.code == -1022 and info.value.status == 400
@@ -98,7 +102,7 @@ def test_wrong_secret_is_rejected_by_the_server(exchange: LocalExchange, account
 def test_rejected_logon_fails_the_first_connection_fast(exchange: LocalExchange) -> None:
     """An unknown Ed25519 key cannot log on: the call raises ConnectFailed naming -2015."""
     real = exchange.create_account()
-    with Client("x" * 64, real.api_secret, url=exchange.url, timeout=5) as client:  # a key the exchange never issued
+    with Client("x" * 64, real.api_secret, timeout=5, **client_kwargs(exchange)) as client:  # a key the exchange never issued
         with pytest.raises(ConnectFailed, match="-2015"):
             client.ping()
     assert exchange.request_count("ping") == 0
@@ -148,7 +152,7 @@ def test_bad_input_is_refused_before_sending(
 
 def test_signed_method_without_credentials_is_refused(exchange: LocalExchange) -> None:
     """A keyless client refuses signed methods locally, naming what is missing."""
-    with Client(url=exchange.url) as client:
+    with Client(**client_kwargs(exchange)) as client:
         with pytest.raises(InvalidRequest, match="api_key and api_secret"):
             client.request("account.status")
         assert client.ping() == {}
@@ -177,7 +181,7 @@ def test_presigned_requests_are_sent_as_given(exchange: LocalExchange) -> None:
     from binance_wsapi.signing import HmacSigner, signature_payload
 
     account = exchange.create_account({"BTC": "2"}, key_type="hmac")
-    with Client(url=exchange.url) as client:
+    with Client(**client_kwargs(exchange)) as client:
         params: dict[str, object] = {"apiKey": account.api_key, "timestamp": exchange.now_ms()}
         params["signature"] = HmacSigner(account.api_secret).sign(signature_payload(params))
         balances = client.request("account.status", params).result["balances"]

@@ -42,7 +42,9 @@ from binance_wsapi import (
 )
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import Kinds, LogWatcher
+from .conftest import Kinds, LogWatcher, client_kwargs
+
+pytestmark = pytest.mark.both_schemes
 
 S = "BTCUSDT"
 
@@ -144,7 +146,7 @@ def test_one_method_never_answered_times_out_alone(client: Client, exchange: Loc
 def test_server_that_stops_answering_pings_is_replaced(exchange: LocalExchange, logs: LogWatcher) -> None:
     """A silent link (no pongs, no frames) is declared dead after idle + timeout and replaced."""
     kinds = Kinds()
-    with Client(url=exchange.url, heartbeat=Heartbeat(idle=0.2, timeout=0.3)) as client:
+    with Client(heartbeat=Heartbeat(idle=0.2, timeout=0.3), **client_kwargs(exchange)) as client:
         client.add_connection_handler(kinds)
         client.connect()
         exchange.answer_pings = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
@@ -23,7 +23,9 @@ from binance_wsapi import (
 )
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import LogWatcher
+from .conftest import LogWatcher, client_kwargs
+
+pytestmark = pytest.mark.both_schemes
 
 ORDER = {
     "symbol": "BTCUSDT",
@@ -149,10 +151,10 @@ def test_reconnects_and_logs_on_again_without_resending(client: Client, exchange
     assert exchange.request_count("order.place") == 1
 
 
-def test_server_pings_are_answered(exchange: LocalExchange, account: LocalAccount) -> None:
+def test_server_pings_are_answered(make_exchange: Callable[..., LocalExchange]) -> None:
     """The client answers server pings, so a pinging server keeps the connection."""
-    with LocalExchange(book_levels=5, ping_interval=0.05, pong_timeout=0.5) as pinging:
-        with Client(url=pinging.url) as client:
+    with make_exchange(book_levels=5, ping_interval=0.05, pong_timeout=0.5) as pinging:
+        with Client(**client_kwargs(pinging)) as client:
             client.connect()
             assert pinging.wait_until(lambda ex: ex.pongs_received >= 5)
             assert pinging.connections_accepted == 1 and client.ping() == {}
@@ -205,7 +207,7 @@ def test_presigned_request_is_not_retried_after_invalid_timestamp(
     from binance_wsapi import HmacSigner, signature_payload
 
     hmac = exchange.create_account({"USDT": "1"}, key_type="hmac")
-    with Client(url=exchange.url) as client:
+    with Client(**client_kwargs(exchange)) as client:
         params = {"apiKey": hmac.api_key, "timestamp": int(time.time() * 1000) - 60_000}
         params["signature"] = HmacSigner(hmac.api_secret).sign(signature_payload(params))
         with pytest.raises(InvalidTimestamp):

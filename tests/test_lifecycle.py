@@ -23,6 +23,8 @@ from binance_wsapi.testing import LocalAccount, LocalExchange
 
 from .conftest import LogWatcher, library_threads
 
+pytestmark = pytest.mark.both_schemes
+
 ORDER = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "price": "45000", "quantity": "0.01"}
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import ssl
 import time
 from decimal import Decimal
 from typing import Any, Iterator
@@ -10,7 +12,7 @@ from typing import Any, Iterator
 import pytest
 import websocket
 
-from binance_wsapi import Client
+from binance_wsapi import Client, ConnectFailed
 from binance_wsapi.signing import HmacSigner, signature_payload
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
@@ -338,3 +340,94 @@ def test_duplicate_orders_counts_client_order_ids_accepted_twice(
     place(trader, **ORDER, side="BUY", price="40000.00", quantity="0.1", newClientOrderId="twice")
     assert exchange.duplicate_orders() == {"twice": 2}
     assert exchange.orders_accepted() == 2
+
+
+# -- wss:// ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tls_exchange() -> Iterator[LocalExchange]:
+    """An exchange serving wss:// with its own throwaway CA."""
+    with LocalExchange(book_levels=5, tls=True) as ex:
+        yield ex
+
+
+def wss_ping(exchange: LocalExchange) -> dict[str, Any]:
+    """One ping over a bare websocket-client connection that trusts the exchange's CA file."""
+    assert exchange.ca_file is not None
+    context = ssl.create_default_context(cafile=exchange.ca_file)
+    ws = websocket.create_connection(exchange.url, sslopt={"context": context}, timeout=5)
+    try:
+        ws.send(json.dumps({"id": 1, "method": "ping"}))
+        reply: dict[str, Any] = json.loads(ws.recv())
+        return reply
+    finally:
+        ws.close()
+
+
+def test_tls_exchange_serves_wss_trusting_its_ca_file(tls_exchange: LocalExchange) -> None:
+    """With tls=True the URL is wss:// and a bare client trusting `ca_file` gets its ping answered."""
+    assert tls_exchange.url.startswith("wss://127.0.0.1:")
+    reply = wss_ping(tls_exchange)
+    assert reply["id"] == 1 and reply["status"] == 200 and reply["result"] == {}
+
+
+def test_plain_exchange_has_no_ca(exchange: LocalExchange) -> None:
+    """Without tls the URL is ws://, there is no CA file, and asking for a client context says why."""
+    assert exchange.url.startswith("ws://") and exchange.ca_file is None
+    with pytest.raises(RuntimeError, match="tls=True"):
+        exchange.client_ssl_context()
+
+
+def test_client_without_the_ca_is_refused(tls_exchange: LocalExchange) -> None:
+    """A Client that trusts only the system's CAs fails to connect on certificate verification."""
+    with Client(url=tls_exchange.url, timeout=5) as client:
+        with pytest.raises(ConnectFailed, match="certificate verify failed"):
+            client.connect()
+    assert tls_exchange.connections_accepted == 0
+
+
+def test_client_with_ssl_context_connects(tls_exchange: LocalExchange) -> None:
+    """`ssl_context=exchange.client_ssl_context()` lets a Client reach the wss:// exchange."""
+    with Client(url=tls_exchange.url, ssl_context=tls_exchange.client_ssl_context(), timeout=5) as client:
+        assert client.ping() == {}
+
+
+def test_client_with_ca_certs_sslopt_connects(tls_exchange: LocalExchange) -> None:
+    """websocket-client's own `sslopt={"ca_certs": ...}` works with the exchange's CA file too."""
+    options = {"sslopt": {"ca_certs": tls_exchange.ca_file}}
+    with Client(url=tls_exchange.url, websocket_options=options, timeout=5) as client:
+        assert client.ping() == {}
+
+
+def test_exchange_client_trusts_the_exchange(tls_exchange: LocalExchange) -> None:
+    """`exchange.client(account)` passes the exchange's SSL context itself."""
+    account = tls_exchange.create_account({"USDT": "10"})
+    with tls_exchange.client(account, timeout=5) as client:
+        assert client.request("account.status").status == 200
+
+
+def test_restart_keeps_serving_tls_on_the_same_port(tls_exchange: LocalExchange) -> None:
+    """After a restart the exchange is back on the same wss:// URL with the same certificate."""
+    url = tls_exchange.url
+    assert wss_ping(tls_exchange)["status"] == 200
+    tls_exchange.restart(down_for=0.1)
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            reply = wss_ping(tls_exchange)
+            break
+        except ConnectionRefusedError:  # still down
+            assert time.monotonic() < deadline, "the exchange did not come back"
+            time.sleep(0.05)
+    assert reply["status"] == 200 and tls_exchange.url == url
+
+
+def test_close_removes_the_certificates() -> None:
+    """close() deletes the temporary folder holding the CA and the server's key."""
+    exchange = LocalExchange(book_levels=5, tls=True)
+    assert exchange.ca_file is not None
+    folder = os.path.dirname(exchange.ca_file)
+    assert os.path.isfile(exchange.ca_file)
+    exchange.close()
+    assert not os.path.exists(folder)

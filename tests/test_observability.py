@@ -10,6 +10,10 @@ import pytest
 from binance_wsapi import Client, ClientStats, ConnectionEvent, ConnectionLost, RequestTimeout
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
+from .conftest import client_kwargs
+
+pytestmark = pytest.mark.both_schemes
+
 
 class Events:
     """Collects connection events from the callback thread and lets a test wait for them."""
@@ -61,7 +65,7 @@ def test_a_raising_connection_handler_does_not_stop_the_others(exchange: LocalEx
         calls.append(event.kind)
         raise RuntimeError("user bug")
 
-    with Client(url=exchange.url) as client:
+    with Client(**client_kwargs(exchange)) as client:
         client.add_connection_handler(broken)
         client.add_connection_handler(events)
         client.connect()

@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Iterator
+from typing import Callable
 
 import pytest
 
 from binance_wsapi import Client, IPBanned, RateLimited, TooManyOrders
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
+from .conftest import client_kwargs
+
+pytestmark = pytest.mark.both_schemes
+
 S = "BTCUSDT"
 
 
 @pytest.fixture
-def fast() -> Iterator[LocalExchange]:
+def fast(make_exchange: Callable[..., LocalExchange]) -> LocalExchange:
     """An exchange with one-second windows: 30 weight and 3 new orders per second."""
-    with LocalExchange(book_levels=5, weight_limit=30, weight_window=1, orders_per_10s=3, orders_window=1) as ex:
-        yield ex
+    return make_exchange(book_levels=5, weight_limit=30, weight_window=1, orders_per_10s=3, orders_window=1)
 
 
 def place(client: Client, price: str = "40000") -> object:
@@ -31,7 +34,7 @@ def place(client: Client, price: str = "40000") -> object:
 
 def test_reported_limits_are_kept_without_a_single_429(fast: LocalExchange) -> None:
     """Calls past the weight limit wait for the next window: every call succeeds, none is refused."""
-    with Client(url=fast.url, timeout=5) as client:
+    with Client(timeout=5, **client_kwargs(fast)) as client:
         for _ in range(12):  # 5 weight each, 60 in all: at least two windows' worth
             assert len(client.depth(symbol=S)["bids"]) == 5
     assert fast.status_counts[429] == 0 and fast.status_counts[418] == 0
@@ -51,7 +54,7 @@ def test_order_limit_is_kept_too(fast: LocalExchange) -> None:
 def test_sixteen_threads_stay_inside_the_limit(fast: LocalExchange) -> None:
     """Many threads at once: the check and the count are one step, so none of them overshoots."""
     errors: list[BaseException] = []
-    with Client(url=fast.url, timeout=10) as client:
+    with Client(timeout=10, **client_kwargs(fast)) as client:
         client.ping()
 
         def work() -> None:
@@ -72,7 +75,7 @@ def test_sixteen_threads_stay_inside_the_limit(fast: LocalExchange) -> None:
 
 def test_raise_mode_refuses_without_sending(fast: LocalExchange) -> None:
     """With on_rate_limit="raise" a call that would cross the limit raises RateLimited, unsent."""
-    with Client(url=fast.url, on_rate_limit="raise") as client:
+    with Client(on_rate_limit="raise", **client_kwargs(fast)) as client:
         client.connect()
         with pytest.raises(RateLimited) as info:
             for _ in range(7):
@@ -84,9 +87,9 @@ def test_raise_mode_refuses_without_sending(fast: LocalExchange) -> None:
     assert fast.request_count("depth") < 7 and fast.status_counts[429] == 0
 
 
-def test_wait_that_would_pass_the_deadline_raises_at_once() -> None:
+def test_wait_that_would_pass_the_deadline_raises_at_once(make_exchange: Callable[..., LocalExchange]) -> None:
     """Waiting mode raises RateLimited at once when the window resets after the call's deadline."""
-    with LocalExchange(book_levels=0, orders_per_day=2) as ex:
+    with make_exchange(book_levels=0, orders_per_day=2) as ex:
         account = ex.create_account({"USDT": "10000"}, key_type="hmac")
         with ex.client(account, timeout=2) as client:
             place(client, "40000")
@@ -145,7 +148,7 @@ def test_too_many_orders_holds_back_only_orders(exchange: LocalExchange, account
 @pytest.mark.parametrize("mode", ["wait", "raise", "off"])
 def test_418_ban_refuses_everything_without_touching_the_network(exchange: LocalExchange, mode: str) -> None:
     """During an IP ban every call raises IPBanned at once, and the client does not even reconnect."""
-    with Client(url=exchange.url, on_rate_limit=mode) as client:  # type: ignore[arg-type]
+    with Client(on_rate_limit=mode, **client_kwargs(exchange)) as client:  # type: ignore[arg-type]
         client.connect()
         banned_until = exchange.now_ms() + 700
         exchange.fail("depth", 418, -1003, "Way too much request weight used; IP banned.",
@@ -164,10 +167,10 @@ def test_418_ban_refuses_everything_without_touching_the_network(exchange: Local
         assert client.ping() == {}
 
 
-def test_real_ban_from_ignoring_429s_stops_the_client(exchange: LocalExchange) -> None:
+def test_real_ban_from_ignoring_429s_stops_the_client(make_exchange: Callable[..., LocalExchange]) -> None:
     """A client that ignores 429s ("off") gets banned by the server; from then on it sends nothing."""
-    with LocalExchange(book_levels=5, weight_limit=12, ban_after=1, ban_seconds=60) as small:
-        with Client(url=small.url, on_rate_limit="off") as client:
+    with make_exchange(book_levels=5, weight_limit=12, ban_after=1, ban_seconds=60) as small:
+        with Client(on_rate_limit="off", **client_kwargs(small)) as client:
             client.connect()  # 2
             client.depth(symbol=S)  # 7
             client.depth(symbol=S)  # 12

@@ -10,6 +10,8 @@ import pytest
 from binance_wsapi import Client, ExecutionStatusUnknown, InvalidRequest, StatusUnknownTimeout
 from binance_wsapi.testing import LocalExchange
 
+pytestmark = pytest.mark.both_schemes
+
 S = "BTCUSDT"
 
 

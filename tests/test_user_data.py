@@ -30,7 +30,9 @@ from binance_wsapi import (
 )
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import Kinds, Recorder
+from .conftest import Kinds, Recorder, client_kwargs
+
+pytestmark = pytest.mark.both_schemes
 
 
 def take(stream: UserDataStream, count: int, timeout: float = 5.0) -> list[UserDataEvent]:
@@ -319,6 +321,6 @@ def test_closing_the_client_closes_its_streams(exchange: LocalExchange, account:
 
 def test_no_credentials_is_a_clear_error(exchange: LocalExchange) -> None:
     """A client without keys needs an account's keys to subscribe."""
-    with Client(url=exchange.url) as client:
+    with Client(**client_kwargs(exchange)) as client:
         with pytest.raises(InvalidRequest, match="no credentials"):
             client.user_data.subscribe()

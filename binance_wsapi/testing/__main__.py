@@ -1,8 +1,9 @@
 """Run a LocalExchange in its own process: ``python -m binance_wsapi.testing serve``.
 
-Prints one JSON line with the URL (and the credentials of any accounts asked for), then
-serves until stdin closes or the process is interrupted. Benchmarks use this so that the
-server does not share the client's GIL.
+Prints one JSON line with the URL, the credentials of any accounts asked for and, with
+``--tls``, ``ca_file``: the CA to trust for its ``wss://`` URL (null without). Then serves
+until stdin closes or the process is interrupted. Benchmarks use this so that the server
+does not share the client's GIL.
 """
 
 from __future__ import annotations
@@ -22,17 +23,19 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--book-levels", type=int, default=5000)
     serve.add_argument("--weight-limit", type=int, default=6000, help="REQUEST_WEIGHT per minute (enforced)")
     serve.add_argument("--orders-per-10s", type=int, default=50, help="ORDERS per 10 seconds (enforced)")
+    serve.add_argument("--tls", action="store_true", help="serve wss:// with a throwaway CA (ca_file in the output)")
     serve.add_argument("--account", choices=("ed25519", "rsa", "hmac"), action="append", default=[],
                        help="create an account with this key type (repeatable)")
     args = parser.parse_args(argv)
     with LocalExchange(port=args.port, book_levels=args.book_levels, weight_limit=args.weight_limit,
-                       orders_per_10s=args.orders_per_10s) as exchange:
+                       orders_per_10s=args.orders_per_10s, tls=args.tls) as exchange:
         accounts = [
             exchange.create_account({"USDT": "1000000", "BTC": "100"}, key_type=key_type)
             for key_type in args.account
         ]
         print(json.dumps({
             "url": exchange.url,
+            "ca_file": exchange.ca_file,
             "accounts": [{"api_key": a.api_key, "api_secret": a.api_secret, "key_type": a.key_type} for a in accounts],
         }), flush=True)
         try:

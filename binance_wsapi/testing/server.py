@@ -1,7 +1,8 @@
 """LocalExchange: a Binance Spot WebSocket API on 127.0.0.1, for offline use and tests.
 
 It runs a real WebSocket server (the `websockets` library, asyncio) on a daemon thread,
-speaks the documented protocol (envelope, signatures, timestamps, session logon, rate limits,
+over ``wss://`` with a throwaway certificate authority if asked (`tls.py`), speaks the
+documented protocol (envelope, signatures, timestamps, session logon, rate limits,
 user data stream subscriptions, documented error codes), runs a matching engine over real
 balances (`engine.py`), and has knobs to misbehave on purpose: drop connections, delay or
 swallow answers, answer with an error, announce `serverShutdown`, skew its clock, stop
@@ -19,6 +20,7 @@ import itertools
 import json
 import logging
 import secrets
+import ssl
 import string
 import threading
 import time
@@ -38,6 +40,7 @@ from .auth import server_payload, verify_signature
 from .engine import Engine
 from .handlers import HANDLERS, REMOVED, Context, Handler, validate_request
 from .model import Account, SymbolSpec, WireError, bad_param
+from .tls import Certificates, make_certificates
 
 log = logging.getLogger("binance_wsapi.testing")
 
@@ -130,6 +133,8 @@ class LocalExchange:
     client that sends `ban_after` more requests in a window it was told to leave alone).
     `weight_window` and `orders_window` shorten Binance's 60 s and 10 s windows (so that
     tests of limits need not wait a minute); `orders_per_10s` is then per that window.
+    `tls`: serve ``wss://`` with a certificate from a throwaway CA made at start (its PEM is
+    `ca_file`; `client_ssl_context()` trusts it; `client()` uses it).
     """
 
     def __init__(
@@ -147,6 +152,7 @@ class LocalExchange:
         orders_window: int = 10,
         ban_after: int = 5,
         ban_seconds: float = 120.0,
+        tls: bool = False,
     ) -> None:
         self.ping_interval = ping_interval
         self.pong_timeout = pong_timeout
@@ -185,6 +191,10 @@ class LocalExchange:
         #: How many responses were sent with each status (200, 429, 418...).
         self.status_counts: collections.Counter[int] = collections.Counter()
         self.pongs_received = 0
+        #: Server time (epoch ms) of each WebSocket upgrade refused by `refuse_upgrades`.
+        self.upgrades_refused: list[int] = []
+        # (HTTP status, Retry-After seconds or None, how many more times or None = until cleared)
+        self._upgrade_refusal: Optional[tuple[int, Optional[float], Optional[int]]] = None
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._stop: Optional[asyncio.Future[None]] = None
         self._ready = threading.Event()
@@ -192,19 +202,39 @@ class LocalExchange:
         self._restart: asyncio.Future[float]
         self._startup_error: Optional[BaseException] = None
         self.port = 0
+        self._certificates: Optional[Certificates] = make_certificates() if tls else None
         self._thread = threading.Thread(target=self._thread_main, args=(port,), name="local-exchange", daemon=True)
         self._thread.start()
-        if not self._ready.wait(10):
-            raise RuntimeError("LocalExchange did not start within 10 s")
-        if self._startup_error is not None:
+        started = self._ready.wait(10)
+        if not started or self._startup_error is not None:
+            self.close()  # also removes the certificates' folder
+            if not started:
+                raise RuntimeError("LocalExchange did not start within 10 s")
             raise RuntimeError(f"LocalExchange could not start: {self._startup_error}") from self._startup_error
 
     # -- lifecycle ---------------------------------------------------------------------------
 
     @property
     def url(self) -> str:
-        """The WebSocket API URL to give a Client."""
-        return f"ws://127.0.0.1:{self.port}/ws-api/v3"
+        """The WebSocket API URL to give a Client: ``wss://`` with `tls`, ``ws://`` without."""
+        scheme = "ws" if self._certificates is None else "wss"
+        return f"{scheme}://127.0.0.1:{self.port}/ws-api/v3"
+
+    @property
+    def tls(self) -> bool:
+        """Whether this exchange serves ``wss://``."""
+        return self._certificates is not None
+
+    @property
+    def ca_file(self) -> Optional[str]:
+        """With `tls`, the path of the PEM file of the CA that signed the server's certificate."""
+        return None if self._certificates is None else self._certificates.ca_file
+
+    def client_ssl_context(self) -> ssl.SSLContext:
+        """A new client-side SSL context trusting this exchange's certificate (needs `tls`)."""
+        if self._certificates is None:
+            raise RuntimeError("this LocalExchange serves ws://, not wss://: create it with tls=True")
+        return self._certificates.client_context()
 
     def __enter__(self) -> LocalExchange:
         return self
@@ -227,6 +257,8 @@ class LocalExchange:
                 pass
         if self._thread is not threading.current_thread():
             self._thread.join(timeout)
+        if self._certificates is not None:
+            self._certificates.cleanup()
 
     def _thread_main(self, port: int) -> None:
         try:
@@ -238,10 +270,18 @@ class LocalExchange:
     async def _main(self, port: int) -> None:
         loop = self._loop = asyncio.get_running_loop()
         stop = self._stop = loop.create_future()
+        context = None if self._certificates is None else self._certificates.server_context()
         while True:
             self._restart = loop.create_future()
             async with serve(
-                self._serve, "127.0.0.1", port, ping_interval=None, compression=None, max_size=None
+                self._serve,
+                "127.0.0.1",
+                port,
+                ssl=context,
+                ping_interval=None,
+                compression=None,
+                max_size=None,
+                process_request=self._process_upgrade,
             ) as server:
                 port = self.port = next(iter(server.sockets)).getsockname()[1]
                 self._ready.set()
@@ -324,9 +364,15 @@ class LocalExchange:
         return LocalAccount(api_key, secret, key_type, account.uid)
 
     def client(self, account: LocalAccount, **kwargs: Any) -> Any:
-        """A `binance_wsapi.Client` for `account`, connected to this exchange."""
+        """A `binance_wsapi.Client` for `account`, connected to this exchange.
+
+        With `tls` it trusts this exchange's CA, unless `ssl_context` or `websocket_options`
+        says otherwise.
+        """
         from ..client import Client
 
+        if self.tls and "ssl_context" not in kwargs and "websocket_options" not in kwargs:
+            kwargs["ssl_context"] = self.client_ssl_context()
         return Client(account.api_key, account.api_secret, url=self.url, **kwargs)
 
     def balances(self, account: LocalAccount) -> dict[str, tuple[Decimal, Decimal]]:
@@ -469,6 +515,7 @@ class LocalExchange:
         """Disarm every method fault and restore the clock and ping answers."""
         with self._lock:
             self._rules.clear()
+            self._upgrade_refusal = None
         self.clock_skew = 0.0
         self.answer_pings = True
 
@@ -510,6 +557,42 @@ class LocalExchange:
                     pass
 
         self._in_loop(send)
+
+    def send_frame_bytes(self, data: bytes) -> None:
+        """Write `data` as it is into every connection's byte stream (after TLS, if any).
+
+        For frames no well-behaved server sends: invalid UTF-8 in a text frame, an oversized
+        ping. Build them by hand (server frames are unmasked).
+        """
+
+        async def write() -> None:
+            for session in list(self._sessions.values()):
+                session.ws.transport.write(data)
+
+        self._in_loop(write)
+
+    def refuse_upgrades(self, status: int, *, retry_after: Optional[float] = None, times: Optional[int] = None) -> None:
+        """Answer WebSocket upgrade requests with HTTP `status` (429, 418, 503...) instead of
+        accepting them, with a ``Retry-After`` header when `retry_after` is given (seconds);
+        `times` refusals, or until `clear_faults()`. Each refusal's time is in `upgrades_refused`.
+        """
+        with self._lock:
+            self._upgrade_refusal = (status, retry_after, times)
+
+    def _process_upgrade(self, connection: ServerConnection, request: Any) -> Any:
+        with self._lock:
+            refusal = self._upgrade_refusal
+            if refusal is None:
+                return None
+            status, retry_after, times = refusal
+            if times is not None:
+                self._upgrade_refusal = (status, retry_after, times - 1) if times > 1 else None
+            self.upgrades_refused.append(self.now_ms())
+            self._notify_locked()
+        response = connection.respond(status, f"refused with {status} by LocalExchange.refuse_upgrades\n")
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(int(retry_after) if retry_after == int(retry_after) else retry_after)
+        return response
 
     # -- user data stream --------------------------------------------------------------------
 
