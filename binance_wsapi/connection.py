@@ -16,9 +16,9 @@ I/O thread draining on disconnect, or a caller giving up) is the one that comple
 from __future__ import annotations
 
 import collections
+import email.utils
 import json
 import logging
-import socket
 import threading
 import time
 from _thread import allocate_lock as _allocate_lock
@@ -37,6 +37,7 @@ from .exceptions import (
 )
 from .frames import OP_BINARY, OP_CLOSE, OP_PING, OP_PONG, OP_TEXT, FrameReader, ProtocolError, close_payload, encode_frame
 from .models import Response, rate_limits_from_wire
+from .transport import Transport, transport_for
 
 if TYPE_CHECKING:
     from .callbacks import RequestFuture
@@ -47,7 +48,6 @@ log = logging.getLogger("binance_wsapi")
 
 __all__ = ["Connection", "Listener", "Pending"]
 
-_RECV_SIZE = 1 << 16
 _decode = json.JSONDecoder().decode  # json.loads(bytes) would sniff the encoding in Python, per frame
 RequestId = Union[int, str]
 
@@ -270,7 +270,7 @@ class Connection:
         self._lost_reason: Optional[BaseException] = None
         self._max_message_size = max_message_size
         self._ws_options = ws_options
-        self._sock: Any = None
+        self._io: Optional[Transport] = None
         # Frames waiting for the thread that is writing (see _write), and whether one is.
         self._out: list[bytes] = []
         self._out_lock = threading.Lock()
@@ -286,20 +286,26 @@ class Connection:
     def open(self, timeout: float, io_timeout: float) -> None:
         """Connect, handshake and start the I/O thread; ConnectFailed on any failure.
 
-        `io_timeout` bounds every later socket operation: a write stuck that long (the peer
-        stopped reading) kills the connection instead of blocking its caller forever. An idle
-        read just wakes the I/O thread, which goes back to reading.
+        `io_timeout` bounds every later write: one that makes no progress that long (the peer
+        stopped reading) kills the connection instead of blocking its caller forever. Reads
+        have no timeout: the supervisor's heartbeat decides when silence means death.
         """
         try:
             ws = websocket.create_connection(
                 self.url, timeout=timeout, skip_utf8_validation=True, **self._ws_options
             )
+        except websocket.WebSocketBadStatusException as exc:
+            headers = {str(k).lower(): v for k, v in (exc.resp_headers or {}).items()}
+            retry_after = retry_after_seconds(headers.get("retry-after"))
+            wait = f"; it asks to retry after {retry_after:g} s" if retry_after is not None else ""
+            failed = ConnectFailed(f"{self.url} refused the WebSocket upgrade with HTTP {exc.status_code}{wait}")
+            failed.status, failed.retry_after = exc.status_code, retry_after
+            raise failed from exc
         except Exception as exc:
             raise ConnectFailed(f"could not connect to {self.url}: {_describe(exc)}") from exc
         sock = ws.sock
         assert sock is not None
-        sock.settimeout(io_timeout)
-        self._sock = sock
+        self._io = transport_for(sock, io_timeout)
         self.connected_at = self.last_rx = time.monotonic()
         self.thread = threading.Thread(target=self._run, name=self.name, daemon=True)
         self.thread.start()
@@ -349,7 +355,9 @@ class Connection:
         it along with its own. Under contention this turns many small writes (each a syscall
         and a GIL hand-off) into one. A write that fails kills the connection; its frames may
         have partly left, so they are failed as lost, except that True is returned when the
-        failed write held only `frame`.
+        failed write held only `frame`. Anything else leaving the write (KeyboardInterrupt in
+        a notebook, a bug) kills the connection too: a connection is usable or dead, never
+        left with a writer flag that nobody will clear.
         """
         with self._out_lock:
             self._out.append(frame)
@@ -361,22 +369,32 @@ class Connection:
             if self._writing:
                 return False
             self._writing = True
-        sock = self._sock
-        while True:
-            with self._out_lock:
-                out = self._out
-                if not out:
-                    self._writing = False
-                    return False
-                self._out = []
-            try:
-                sock.sendall(out[0] if len(out) == 1 else b"".join(out))
-            except (OSError, AttributeError) as exc:
+        io = self._io
+        assert io is not None
+        out: list[bytes] = []
+        failure: Optional[BaseException] = None
+        try:
+            while True:
+                with self._out_lock:
+                    out = self._out
+                    if not out:
+                        self._writing = False
+                        return False
+                    self._out = []
+                try:
+                    io.send(out[0] if len(out) == 1 else b"".join(out))
+                except OSError as exc:
+                    failure = exc
+                    return len(out) == 1 and out[0] is frame
+        except BaseException as exc:
+            failure = exc
+            raise
+        finally:
+            if failure is not None:
                 with self._out_lock:
                     self._out.clear()
                     self._writing = False
-                self.abort(ConnectionLost(f"write failed: {_describe(exc)}"))
-                return len(out) == 1 and out[0] is frame
+                self.abort(ConnectionLost(f"write failed: {_describe(failure)}"))
 
     # -- closing ---------------------------------------------------------------------------
 
@@ -399,16 +417,16 @@ class Connection:
         self._closing = True
         self.dead = True
         self.fail_all(cause, message)
-        sock = self._sock
+        io = self._io
         with self._out_lock:
-            polite = sock is not None and not self._writing
+            polite = io is not None and not self._writing
             self._writing = True  # no more writes after this
         if polite:
-            # A close frame, but never block on it: the peer may have stopped reading.
+            assert io is not None
+            # A close frame, but never wait long for it: the peer may have stopped reading.
             try:
-                sock.settimeout(0.5)
-                sock.sendall(encode_frame(OP_CLOSE, close_payload(code, reason)))
-            except (OSError, ValueError):
+                io.send(encode_frame(OP_CLOSE, close_payload(code, reason)), timeout=0.5)
+            except OSError:
                 pass
         self._shutdown()
 
@@ -429,13 +447,8 @@ class Connection:
         may be about to poll it; the number is then reused by the next socket opened in this
         process, and the I/O thread ends up waiting on someone else's connection.
         """
-        sock = self._sock
-        if sock is None:
-            return
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
+        if self._io is not None:
+            self._io.shutdown()
 
     # -- the I/O thread --------------------------------------------------------------------
 
@@ -454,7 +467,8 @@ class Connection:
             self._finish(ConnectionLost("connection closed"))
         finally:
             try:
-                self._sock.close()  # here and only here (see _shutdown)
+                assert self._io is not None
+                self._io.close()  # here and only here (see _shutdown)
             except OSError:
                 pass
             self._listener.on_finished(self)
@@ -469,15 +483,13 @@ class Connection:
         self._listener.on_lost(self, reason)
 
     def _read_loop(self) -> None:
-        recv = self._sock.recv
+        assert self._io is not None
+        recv = self._io.recv
         feed = FrameReader(self._max_message_size).feed
         monotonic = time.monotonic
         on_text = self._on_text
         while True:
-            try:
-                data = recv(_RECV_SIZE)
-            except socket.timeout:
-                continue  # idle; the supervisor's heartbeat decides when silence means death
+            data = recv()
             if not data:
                 raise _ServerClosed("the server closed the TCP connection")
             self.last_rx = monotonic()
@@ -502,7 +514,16 @@ class Connection:
 
     def _on_text(self, payload: bytes) -> None:
         try:
-            msg = _decode(payload.decode("utf-8"))  # bytes.decode validates UTF-8, in C
+            text = payload.decode("utf-8")  # validates UTF-8, in C
+        except UnicodeDecodeError as exc:
+            # RFC 6455 (close code 1007): the stream can no longer be trusted.
+            raise ProtocolError(f"a text frame is not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+        try:
+            msg = _decode(text)
+        except RecursionError:
+            # Nesting deeper than the interpreter's stack: hostile, and a bug waiting in any
+            # code that walks the value. Costs this connection, never the I/O thread.
+            raise ProtocolError(f"a JSON frame of {len(payload)} bytes is nested too deeply to decode") from None
         except ValueError:
             log.error("%s: ignored a frame that is not JSON: %r", self.name, payload[:200])
             return
@@ -519,10 +540,10 @@ class Connection:
             return
         self.responses_received += 1
         rate_limits = msg.get("rateLimits")
-        try:
-            pending = self.inflight.pop(msg.get("id"), None)
-        except TypeError:  # an unhashable id cannot be ours
-            pending = None
+        request_id = msg.get("id")
+        # Only an id of the exact type sent can be ours: True == 1 and 7.0 == 7 in Python.
+        kind = type(request_id)
+        pending = self.inflight.pop(request_id, None) if kind is int or kind is str else None
         if pending is None:
             listener.on_answered(None, rate_limits, 0.0)
             listener.on_unmatched(self, msg)
@@ -568,6 +589,22 @@ class Connection:
             pending.set_exception(exc)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3)
+
+
+def retry_after_seconds(value: Any) -> Optional[float]:
+    """An HTTP ``Retry-After`` value (delay-seconds, or an HTTP date) as seconds from now."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def _describe(exc: BaseException) -> str:

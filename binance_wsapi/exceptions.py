@@ -150,7 +150,15 @@ class IOThreadDied(ClientClosed):
 
 
 class ConnectFailed(BinanceWSAPIError):
-    """A connection (TCP, TLS, WebSocket handshake or session logon) could not be established."""
+    """A connection (TCP, TLS, WebSocket handshake or session logon) could not be established.
+
+    When the server refused the WebSocket upgrade with an HTTP status (429, 418, 503...),
+    `status` is that status and `retry_after` the seconds its ``Retry-After`` header asked
+    for (None when it gave none); the client does not try again sooner.
+    """
+
+    status: Optional[int] = None
+    retry_after: Optional[float] = None
 
 
 class ConnectionLost(BinanceWSAPIError):

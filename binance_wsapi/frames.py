@@ -109,6 +109,8 @@ class FrameReader:
                 raise ProtocolError("the server sent a masked frame")
             if b0 & 0x70:
                 raise ProtocolError("the server set reserved bits (no extension was negotiated)")
+            if length > 125 and b0 & 0x08:
+                raise ProtocolError(f"a control frame of {length} bytes (RFC 6455 allows 125)")
             if length > max_size:
                 raise ProtocolError(f"frame of {length} bytes exceeds max_message_size={max_size}")
             frame_end = pos + head + length
