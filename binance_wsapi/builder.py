@@ -17,6 +17,7 @@ from .frames import OP_TEXT, encode_frame
 from .methods import Auth, MethodSpec, spec_for
 from .signing import Ed25519Signer, Signer, payload_from_wire, wire_value
 from .stats import StatsRecorder
+from .validation import check_required
 
 log = logging.getLogger("binance_wsapi")
 
@@ -138,6 +139,7 @@ class RequestBuilder:
         auth = self._auth(method, spec, signed)
         wire: dict[str, Any] = {}
         if params:
+            check_required(method, params)
             for name, value in params.items():
                 if value is None:
                     continue

@@ -24,6 +24,7 @@ from .config import (
     Heartbeat,
     Timeout,
     UseClientDefault,
+    check_timeout,
 )
 from .connection import Pending
 from .exceptions import ExecutionStatusUnknown, InvalidRequest, RequestTimeout
@@ -218,9 +219,7 @@ class Client(Methods[Any]):
         supervisor = self._supervisor
         if supervisor.closed is not None:
             raise supervisor.closed_error()
-        seconds = self._timeout.request if isinstance(timeout, UseClientDefault) else timeout
-        if seconds is not None and not seconds > 0:
-            raise InvalidRequest(f"timeout={seconds!r}: pass a positive number of seconds, or None to wait forever")
+        seconds = self._timeout.request if isinstance(timeout, UseClientDefault) else check_timeout(timeout)
         pending = self._builder.build(method, params, seconds, signed=signed, unwrap=unwrap, future=future)
         supervisor.submit(pending)
         if future and pending.deadline is not None and not pending.done():
@@ -251,7 +250,8 @@ class Client(Methods[Any]):
         supervisor = self._supervisor
         if supervisor.closed is not None:
             raise supervisor.closed_error()
-        supervisor.wait_connected(self._timeout.connect if timeout is None else timeout)
+        seconds = check_timeout(timeout, none="for the connect timeout")
+        supervisor.wait_connected(self._timeout.connect if seconds is None else seconds)
 
     def close(self, timeout: Optional[float] = None) -> None:
         """Close the client: fail pending requests with ClientClosed and stop its threads.
@@ -260,8 +260,9 @@ class Client(Methods[Any]):
         seconds (default: the configured close timeout) for the threads to end. A closed
         client cannot be reopened: create a new one.
         """
+        seconds = check_timeout(timeout, zero=True, none="for the close timeout")
         self._finalizer.detach()
-        self._supervisor.close(self._timeout.close if timeout is None else timeout)
+        self._supervisor.close(self._timeout.close if seconds is None else seconds)
 
     def __enter__(self) -> Client:
         return self
@@ -328,8 +329,8 @@ class Client(Methods[Any]):
         (default: that moment plus the client's request timeout; None: no limit).
         """
         default = isinstance(timeout, UseClientDefault)
-        seconds = (self._timeout.request or ENGINE_TIMEOUT) if default else timeout
-        return resolve_order(self, error, seconds, settle, default_timeout=default)  # type: ignore[arg-type]
+        seconds = (self._timeout.request or ENGINE_TIMEOUT) if default else check_timeout(timeout)
+        return resolve_order(self, error, seconds, settle, default_timeout=default)
 
     @property
     def stats(self) -> ClientStats:

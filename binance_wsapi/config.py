@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import random
+import threading
 from typing import Optional, Union, cast
 
 from attrs import Attribute, field, frozen, validators
+
+from .exceptions import InvalidRequest
 
 __all__ = [
     "DEFAULT_CONNECTION_AGE",
@@ -17,6 +20,8 @@ __all__ = [
     "Heartbeat",
     "Timeout",
     "UseClientDefault",
+    "check_seconds",
+    "check_timeout",
 ]
 
 #: The production WebSocket API endpoint (port 9443 also works: ``wss://ws-api.binance.com:9443/ws-api/v3``).
@@ -54,12 +59,38 @@ class UseClientDefault:
 
 USE_CLIENT_DEFAULT = UseClientDefault()
 
-_positive = validators.gt(0.0)
+
+def check_seconds(value: object, what: str, *, zero: bool = False, hint: str = "") -> float:
+    """`value` as a number of seconds to wait, or InvalidRequest saying what to pass.
+
+    Waits on locks raise OverflowError above threading.TIMEOUT_MAX, and would do so only once
+    the request is out: a caller told nothing happened would send it again. So the bound is
+    checked before anything is sent. `zero` allows 0 (do not wait); `hint` ends the message.
+    """
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)  # True is not a number of seconds
+        and (value >= 0 if zero else value > 0)  # False for NaN
+        and value <= threading.TIMEOUT_MAX
+    ):
+        return float(value)
+    lowest = "a number of seconds from 0" if zero else "a positive number of seconds"
+    raise InvalidRequest(f"{what}={value!r}: pass {lowest} up to {threading.TIMEOUT_MAX:.0f}{hint}")
 
 
-def _optional_positive(instance: object, attribute: Attribute[Optional[float]], value: Optional[float]) -> None:
-    if value is not None and not value > 0:
-        raise ValueError(f"'{attribute.name}' must be a positive number of seconds or None, not {value!r}")
+def check_timeout(
+    value: object, what: str = "timeout", *, zero: bool = False, none: str = "to wait forever"
+) -> Optional[float]:
+    """A timeout argument: None (which means `none`), or seconds as `check_seconds` takes them."""
+    return None if value is None else check_seconds(value, what, zero=zero, hint=f", or None {none}")
+
+
+def _seconds(instance: object, attribute: Attribute[float], value: float) -> None:
+    check_seconds(value, attribute.name)
+
+
+def _optional_seconds(instance: object, attribute: Attribute[Optional[float]], value: Optional[float]) -> None:
+    check_timeout(value, attribute.name)
 
 
 @frozen
@@ -72,16 +103,16 @@ class Timeout:
     for the client's threads by default.
     """
 
-    request: Optional[float] = field(default=cast(Optional[float], 10.0), validator=_optional_positive)
-    connect: float = field(default=10.0, validator=_positive)
-    close: float = field(default=5.0, validator=_positive)
+    request: Optional[float] = field(default=cast(Optional[float], 10.0), validator=_optional_seconds)
+    connect: float = field(default=10.0, validator=_seconds)
+    close: float = field(default=5.0, validator=_seconds)
 
     @classmethod
     def coerce(cls, value: Union[Timeout, float, int, None]) -> Timeout:
         """Accept a Timeout, or a number / None meaning the request timeout."""
         if isinstance(value, Timeout):
             return value
-        return cls(request=None if value is None else float(value))
+        return cls(request=check_timeout(value))
 
 
 @frozen
@@ -92,8 +123,8 @@ class Backoff:
     factor in ``[1 - jitter, 1]`` so that many clients dropped at once do not reconnect in step.
     """
 
-    initial: float = field(default=0.1, validator=_positive)
-    maximum: float = field(default=10.0, validator=_positive)
+    initial: float = field(default=0.1, validator=_seconds)
+    maximum: float = field(default=10.0, validator=_seconds)
     multiplier: float = field(default=2.0, validator=validators.ge(1.0))
     jitter: float = field(default=0.5, validator=[validators.ge(0.0), validators.le(1.0)])
 
@@ -112,5 +143,5 @@ class Heartbeat:
     Binance pings every 20 s (users have seen 3 min), so a late server ping alone is no alarm.
     """
 
-    idle: float = field(default=30.0, validator=_positive)
-    timeout: float = field(default=10.0, validator=_positive)
+    idle: float = field(default=30.0, validator=_seconds)
+    timeout: float = field(default=10.0, validator=_seconds)

@@ -17,10 +17,12 @@ Before that, a lookup that finds nothing proves nothing, and the resolver keeps 
 
 from __future__ import annotations
 
+import threading
 import time
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
+from .config import check_seconds
 from .exceptions import (
     BackendTimeout,
     ConnectFailed,
@@ -81,8 +83,7 @@ def resolve_order(
     """
     if not isinstance(error, ExecutionStatusUnknown):
         raise InvalidRequest(f"resolve_order takes an ExecutionStatusUnknown, not {type(error).__name__}")
-    if not settle >= 0:
-        raise InvalidRequest(f"settle={settle!r}: pass the seconds (>= 0) Binance may take to execute")
+    settle = check_seconds(settle, "settle", zero=True, hint=" (how long Binance may take to execute)")
     method = error.method or ""
     lookup = _lookup(method, error.params)
     settled_at = _settled_at(error.params, settle)
@@ -97,7 +98,9 @@ def resolve_order(
         if remaining <= 0:
             break
         try:
-            answer = client.request(lookup[0], lookup[1], timeout=None if remaining == float("inf") else remaining)
+            # A default timeout grows by the settle time, possibly past what one wait may take.
+            wait = None if remaining == float("inf") else min(remaining, threading.TIMEOUT_MAX)
+            answer = client.request(lookup[0], lookup[1], timeout=wait)
             return answer.result  # type: ignore[no-any-return]
         except OrderNotFound as exc:
             if settled_at is not None and sent_at >= settled_at:

@@ -30,7 +30,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Deque, Iterator, Literal, Optional, Union
 
 from .builder import RequestBuilder
-from .config import USE_CLIENT_DEFAULT, UseClientDefault
+from .config import USE_CLIENT_DEFAULT, UseClientDefault, check_timeout
 from .connection import Connection, Pending
 from .signing import Password, Signer, load_credentials
 from .events import AccountSnapshot, StreamGap, UserDataEvent, parse_event
@@ -166,7 +166,7 @@ class UserDataStream:
         """
         if self._dispatcher is not None and threading.current_thread() is not self._dispatcher:
             raise InvalidRequest(f"{self.name} delivers its events to handlers (stream.on); do not also read it")
-        return self._take(timeout)
+        return self._take(check_timeout(timeout, zero=True))
 
     def __iter__(self) -> Iterator[UserDataEvent]:
         return self
@@ -210,7 +210,8 @@ class UserDataStream:
         Waits up to `timeout` seconds (default: the client's close timeout) for the
         unsubscribe answer and the dispatcher thread.
         """
-        wait = self._supervisor.close_timeout if timeout is None else timeout
+        seconds = check_timeout(timeout, zero=True, none="for the client's close timeout")
+        wait = self._supervisor.close_timeout if seconds is None else seconds
         deadline = time.monotonic() + wait
         with self._cond:
             already = self._closing or self._end is not None
@@ -708,6 +709,7 @@ class UserData:
             raise InvalidRequest(f"queue_size={queue_size!r}: pass a positive number of events")
         if on_overflow not in ("drop_oldest", "raise"):
             raise InvalidRequest(f"on_overflow={on_overflow!r}: pass 'drop_oldest' or 'raise'")
+        seconds = self._timeout if isinstance(timeout, UseClientDefault) else check_timeout(timeout)
         own_builder = supervisor.builder
         signer = load_credentials(api_key, api_secret, signer, private_key_password)
         own = api_key is None or api_key == own_builder.api_key
@@ -727,7 +729,6 @@ class UserData:
                     f"{other.name} already streams this account: Binance allows one subscription per "
                     "account on a connection; read that stream, or close() it first"
                 )
-        seconds = self._timeout if isinstance(timeout, UseClientDefault) else timeout
         stream = UserDataStream(
             supervisor,
             builder,

@@ -15,9 +15,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Mapping
 
 from .exceptions import InvalidRequest
-from .methods import Group, MethodSpec, Param, ParamType, python_name
+from .methods import Group, MethodSpec, Param, ParamType, python_name, spec_for
 
-__all__ = ["wire_params"]
+__all__ = ["check_required", "wire_params"]
 
 _STOP_TYPES = frozenset({"STOP_LOSS", "TAKE_PROFIT"})
 _STOP_LIMIT_TYPES = frozenset({"STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"})
@@ -29,7 +29,7 @@ _WORKING_TYPES = ("LIMIT", "LIMIT_MAKER")
 
 
 def wire_params(spec: MethodSpec, values: Mapping[str, Any], unknown: Mapping[str, Any]) -> dict[str, Any]:
-    """The wire params for a named method call; None values count as not given."""
+    """The wire params for a named method call; None values count as not given (refused if required)."""
     if unknown:
         raise InvalidRequest(_unknown_message(spec, f"{spec.python_name}()", unknown))
     if not spec.params:
@@ -41,6 +41,8 @@ def wire_params(spec: MethodSpec, values: Mapping[str, Any], unknown: Mapping[st
         if value is not None:
             _check_type(call, param, value)
             wire[param.wire] = value.value if isinstance(value, enum.Enum) else value
+        elif param.required:
+            raise InvalidRequest(_required_message(call, param))
     for group in spec.groups:
         _check_group(call, group, wire)
     for check in spec.checks:
@@ -63,6 +65,25 @@ def _unknown_message(spec: MethodSpec, call: str, unknown: Mapping[str, Any]) ->
         parts.append(f"{given!r}{hint}")
     known = ", ".join(names) or "no parameters"
     return f"{call} got an unknown parameter {', '.join(parts)}; it takes: {known}"
+
+
+def check_required(method: str, params: Mapping[str, Any]) -> None:
+    """Refuse None for a required param of a known method's wire params (`Client.request`).
+
+    None elsewhere means "leave it out"; a required param left out that way would reach the
+    server, so it is refused here, as for named methods.
+    """
+    spec = spec_for(method)
+    if spec is None:
+        return
+    for name, value in params.items():
+        param = spec.by_wire.get(name)
+        if value is None and param is not None and param.required:
+            raise InvalidRequest(_required_message(method, param))
+
+
+def _required_message(call: str, param: Param) -> str:
+    return f"{call}: {param.name} ({param.wire!r} on the wire) is required; pass a value, not None"
 
 
 def _check_type(call: str, param: Param, value: Any) -> None:
@@ -104,10 +125,13 @@ def _check_decimal(call: str, name: str, value: Any) -> None:
             number = Decimal(value)
         except InvalidOperation:
             raise InvalidRequest(f"{call}: {name}={value!r} is not a decimal number") from None
-        if "e" in value.lower() or not number.is_finite():
-            raise InvalidRequest(f"{call}: {name}={value!r} must be in plain decimal notation, like '0.00001'")
     else:
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    # Before any comparison: NaN raises decimal.InvalidOperation when compared.
+    if not number.is_finite():
+        raise InvalidRequest(f"{call}: {name}={value!r} is not a finite number; pass a plain decimal such as '0.001'")
+    if isinstance(value, str) and "e" in value.lower():
+        raise InvalidRequest(f"{call}: {name}={value!r} must be in plain decimal notation, like '0.00001'")
     if number < 0:
         raise InvalidRequest(f"{call}: {name}={value!r} is negative")
 
