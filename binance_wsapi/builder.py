@@ -290,19 +290,20 @@ class RequestBuilder:
             wire["signature"] = self.signer.sign(payload_from_wire(wire))
         return now
 
-    def prepare(self, conn: Connection, timeout: float) -> None:
+    def prepare(self, conn: Connection, timeout: float, admit: Callable[[Pending], Any]) -> None:
         """Ready a new connection before it carries requests: measure the clock, then log on.
 
         Runs on every (re)connection of a client with credentials (or with user data streams,
         whose subscriptions are signed). The clock comes first because `session.logon` is
-        itself timestamped.
+        itself timestamped. Each request is first put to `admit` (the rate-limit governor:
+        None, or why it may not be sent), like any other request.
         """
         deadline = time.monotonic() + timeout
         before = time.time()
-        server_ms = self._roundtrip(conn, "time", deadline)["serverTime"]
+        server_ms = self._roundtrip(conn, "time", deadline, admit)["serverTime"]
         self.set_clock(before, server_ms, time.time())
         if self.session_logon:
-            self._roundtrip(conn, "session.logon", deadline)
+            self._roundtrip(conn, "session.logon", deadline, admit)
             conn.logged_on = True
 
     def set_clock(self, before: float, server_ms: Any, after: float) -> None:
@@ -330,9 +331,15 @@ class RequestBuilder:
         probe.on_done = on_done
         return probe
 
-    def _roundtrip(self, conn: Connection, method: str, deadline: float) -> Any:
+    def _roundtrip(self, conn: Connection, method: str, deadline: float, admit: Callable[[Pending], Any]) -> Any:
         timeout = max(0.0, deadline - time.monotonic())
         pending = self.build(method, None, timeout, unwrap=True)
+        # A refusal fails this connection attempt, which the supervisor retries; it must not
+        # take the client-wide -1021 path (re-measure, re-send later) meanwhile.
+        pending.resynced = True
+        hold = admit(pending)
+        if hold is not None:
+            raise ConnectFailed(f"{method} was not sent on a new connection: {hold.reason}")
         if not conn.send(pending):
             raise ConnectFailed(f"{method} could not be sent: the new connection closed")
         if not pending.wait(timeout):

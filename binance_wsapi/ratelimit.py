@@ -137,45 +137,68 @@ class RateGovernor:
         now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
         weight, orders = pending.weight, pending.orders
         with self._lock:
-            hold = self._ban
-            if hold is not None:
-                if now < hold.until_ms:
-                    return hold
-                self._ban = None
-            hold = self._weight_blocked
-            if hold is not None and now >= hold.until_ms:
-                hold = self._weight_blocked = None
-            if orders:
-                blocked = self._orders_blocked
-                if blocked is not None and now >= blocked.until_ms:
-                    blocked = self._orders_blocked = None
-                if blocked is not None and (hold is None or blocked.until_ms > hold.until_ms):
-                    hold = blocked
-            admitted = self._admitted
-            for limit in self._policed:
-                kind = limit.kind
-                cost = orders if kind else weight
-                maximum, window, count, covered = limit.state
-                if not cost or cost > maximum:  # an impossible request: Binance says why
-                    continue
-                start = now - now % limit.length_ms
-                used = admitted[kind] - covered + (count if window == start else 0)
-                if used + cost > maximum:
-                    until = start + limit.length_ms
-                    if hold is None or until > hold.until_ms:
-                        hold = Hold(
-                            until,
-                            TooManyOrders if kind else RateLimited,
-                            -1015 if kind else -1003,
-                            f"it would exceed {limit.name} ({used} used, {cost} more)",
-                        )
+            hold = self._check(now, weight, orders)
             if hold is not None:
                 return hold
+            admitted = self._admitted
             admitted[_WEIGHT] += weight
             admitted[_ORDERS] += orders
             pending.admitted = self
             pending.position = None  # a new request (or sent again after a -1021): not yet written
             return None
+
+    def connect_hold(self, weight: int) -> Optional[Hold]:
+        """Why a new connection whose handshake costs `weight` may not be opened now, if so.
+
+        Opening a connection is a request like any other to Binance (it costs 2 weight, and
+        a banned IP only prolongs its ban by trying): a reconnect waits for a ban, a 429's
+        `retryAfter`, and a window with room for its handshake, exactly as a request would.
+        """
+        now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
+        with self._lock:
+            return self._check(now, weight, 0)
+
+    def charge(self, weight: int) -> None:
+        """Count weight that Binance charged without a request, such as a connection's."""
+        with self._lock:
+            self._admitted[_WEIGHT] += weight
+            self._written[_WEIGHT] += weight
+
+    def _check(self, now: int, weight: int, orders: int) -> Optional[Hold]:
+        """The hold a request of this cost would get now, or None (lock held)."""
+        hold = self._ban
+        if hold is not None:
+            if now < hold.until_ms:
+                return hold
+            self._ban = None
+        hold = self._weight_blocked
+        if hold is not None and now >= hold.until_ms:
+            hold = self._weight_blocked = None
+        if orders:
+            blocked = self._orders_blocked
+            if blocked is not None and now >= blocked.until_ms:
+                blocked = self._orders_blocked = None
+            if blocked is not None and (hold is None or blocked.until_ms > hold.until_ms):
+                hold = blocked
+        admitted = self._admitted
+        for limit in self._policed:
+            kind = limit.kind
+            cost = orders if kind else weight
+            maximum, window, count, covered = limit.state
+            if not cost or cost > maximum:  # an impossible request: Binance says why
+                continue
+            start = now - now % limit.length_ms
+            used = admitted[kind] - covered + (count if window == start else 0)
+            if used + cost > maximum:
+                until = start + limit.length_ms
+                if hold is None or until > hold.until_ms:
+                    hold = Hold(
+                        until,
+                        TooManyOrders if kind else RateLimited,
+                        -1015 if kind else -1003,
+                        f"it would exceed {limit.name} ({used} used, {cost} more)",
+                    )
+        return hold
 
     def written(self, pending: Pending) -> None:
         """`pending` is being written (under its connection's write lock): give it its place."""

@@ -46,6 +46,7 @@ from .exceptions import (
     TooManyOrders,
     fresh_copy,
 )
+from .methods import METHODS
 from .models import ConnectionEvent
 from .ratelimit import Hold, RateGovernor
 from .stats import StatsRecorder
@@ -61,6 +62,8 @@ _EXPIRED_MEMORY = 2048
 # After a failed clock measurement, try again this soon (seconds) rather than a full interval.
 _CLOCK_RETRY = 5.0
 _WEIGHT_LANE, _ORDERS_LANE = 0, 1
+# "Connecting to WebSocket API costs 2 weight." (web-socket-api.md, IP limits)
+_CONNECT_WEIGHT = 2
 
 
 class LateResponse:
@@ -589,9 +592,12 @@ class Supervisor:
                     else:
                         wake = min(wake, conn.connected_at + self._max_age)
                 if self._wanted and (self.active is None or self._rotate is not None):
-                    ban = self.governor.ban
-                    if ban is not None:  # connecting costs weight: not while banned
-                        self._retry_at = max(self._retry_at, now + (ban.until_ms - self.governor.now_ms()) / 1000)
+                    # Connecting costs weight: not during a ban or a 429's retryAfter, nor
+                    # into a window without room for the handshake.
+                    hold = self.governor.connect_hold(self._handshake_weight())
+                    if hold is not None:
+                        wait = max(0.001, (hold.until_ms - self.governor.now_ms()) / 1000)
+                        self._retry_at = max(self._retry_at, now + wait)
                     if now >= self._retry_at:
                         return True
                     wake = min(wake, self._retry_at)
@@ -602,6 +608,15 @@ class Supervisor:
                 self._wake_at = wake
                 self._cond.wait(None if wake == float("inf") else max(0.0, wake - now))
                 self._wake_at = float("inf")
+
+    def _handshake_weight(self) -> int:
+        """What opening a connection costs: the connection itself, `time`, `session.logon`."""
+        weight = _CONNECT_WEIGHT
+        if self._keeps_clock():
+            weight += METHODS["time"].weight_for({})
+            if self._builder.session_logon:
+                weight += METHODS["session.logon"].weight_for({})
+        return weight
 
     def _unlocked(self, action: Callable[[], object]) -> None:
         """Run `action` with the lock released (it may take the lock, or touch sockets)."""
@@ -770,10 +785,12 @@ class Supervisor:
         try:
             started = time.monotonic()
             conn.open(self._timeout.connect, self._heartbeat.timeout)
+            self.governor.charge(_CONNECT_WEIGHT)
             self.stats.attach(conn)
             subscriptions = self.subscriptions
             if self._keeps_clock():
-                self._builder.prepare(conn, max(0.0, self._timeout.connect - (time.monotonic() - started)))
+                remaining = max(0.0, self._timeout.connect - (time.monotonic() - started))
+                self._builder.prepare(conn, remaining, self.governor.admit)
             if subscriptions.streams:
                 subscriptions.attach_all(conn, started + self._timeout.connect)
                 old = self.active
@@ -836,10 +853,17 @@ class Supervisor:
                 return
 
     def _connect_failed(self, exc: ConnectFailed) -> None:
+        if exc.status in (418, 429):
+            # The upgrade itself was refused for the rate limit: hold requests as a 429 or
+            # 418 answer would, which also keeps the next attempt back until then.
+            data = None
+            if exc.retry_after is not None:
+                data = {"retryAfter": int(self.governor.now_ms() + exc.retry_after * 1000)}
+            self.on_refused(exc.status, {"data": data})
         with self._cond:
             self._last_error = exc
             if self._connected_once:
-                delay = self._backoff.delay(self._failures)
+                delay = max(self._backoff.delay(self._failures), exc.retry_after or 0.0)
                 self._failures += 1
                 self._retry_at = time.monotonic() + delay
                 log.warning("%s: reconnect failed (%s); retrying in %.2f s", self.name, _describe(exc), delay)
