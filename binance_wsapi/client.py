@@ -253,16 +253,18 @@ class Client(Methods[Any]):
         seconds = check_timeout(timeout, none="for the connect timeout")
         supervisor.wait_connected(self._timeout.connect if seconds is None else seconds)
 
-    def close(self, timeout: Optional[float] = None) -> None:
+    def close(self, timeout: Optional[float] = None) -> bool:
         """Close the client: fail pending requests with ClientClosed and stop its threads.
 
-        Idempotent and safe from any thread, including an event handler. Waits up to `timeout`
-        seconds (default: the configured close timeout) for the threads to end. A closed
-        client cannot be reopened: create a new one.
+        Idempotent and safe from any thread, including an event handler. A connection being
+        opened is aborted. Waits up to `timeout` seconds (default: the configured close
+        timeout) for the threads to end, and returns whether they all did (a thread can only
+        outlive this in a callback that is still running). A closed client cannot be
+        reopened: create a new one.
         """
         seconds = check_timeout(timeout, zero=True, none="for the close timeout")
         self._finalizer.detach()
-        self._supervisor.close(self._timeout.close if seconds is None else seconds)
+        return self._supervisor.close(self._timeout.close if seconds is None else seconds)
 
     def __enter__(self) -> Client:
         return self

@@ -37,10 +37,11 @@ from .exceptions import (
 )
 from .frames import OP_BINARY, OP_CLOSE, OP_PING, OP_PONG, OP_TEXT, FrameReader, ProtocolError, close_payload, encode_frame
 from .models import Response, rate_limits_from_wire
-from .transport import Transport, transport_for
+from .transport import Dialer, Transport, transport_for
 
 if TYPE_CHECKING:
     from .callbacks import RequestFuture
+    from .deadlines import DeadlineTimer
     from .ratelimit import RateGovernor
     from .stats import StatsRecorder
 
@@ -87,6 +88,7 @@ class Pending:
         "stats",
         "resynced",
         "signed_with",
+        "timer",
         "_lock",
         "_done",
     )
@@ -141,6 +143,8 @@ class Pending:
         self.resynced = False
         #: The builder that signed it, when not the client's own (another account's key).
         self.signed_with: Any = None
+        #: The DeadlineTimer enforcing its deadline, if one does (futures nobody waits on).
+        self.timer: Optional[DeadlineTimer] = None
 
     def fail(self, cause: type[BinanceWSAPIError], message: str, *, sent: bool) -> None:
         """Complete with `cause`, as ExecutionStatusUnknown too if it may have executed."""
@@ -171,6 +175,8 @@ class Pending:
         if self._done:
             return
         self._done = True
+        if self.timer is not None:
+            self.timer.note_finished()
         if self.future is not None:
             self.future.set_result(value)
         else:
@@ -181,6 +187,8 @@ class Pending:
         if self._done:
             return
         self._done = True
+        if self.timer is not None:
+            self.timer.note_finished()
         if self.stats is not None:
             self.stats.failed(exc)
         if self.admitted is not None and self.position is None:
@@ -271,6 +279,9 @@ class Connection:
         self._max_message_size = max_message_size
         self._ws_options = ws_options
         self._io: Optional[Transport] = None
+        self._dialer = Dialer()
+        self._opened = threading.Event()
+        self._open_error: Optional[ConnectFailed] = None
         # Frames waiting for the thread that is writing (see _write), and whether one is.
         self._out: list[bytes] = []
         self._out_lock = threading.Lock()
@@ -284,31 +295,43 @@ class Connection:
     # -- opening ---------------------------------------------------------------------------
 
     def open(self, timeout: float, io_timeout: float) -> None:
-        """Connect, handshake and start the I/O thread; ConnectFailed on any failure.
+        """Connect and handshake within `timeout`; ConnectFailed on any failure.
 
-        `io_timeout` bounds every later write: one that makes no progress that long (the peer
-        stopped reading) kills the connection instead of blocking its caller forever. Reads
-        have no timeout: the supervisor's heartbeat decides when silence means death.
+        The connection's own thread dials, then stays on as its I/O thread, so that a stuck
+        attempt never holds the caller past `timeout`, and `close()` from any thread ends it
+        at once. `io_timeout` bounds every later write: one that makes no progress that long
+        (the peer stopped reading) kills the connection instead of blocking its caller
+        forever. Reads have no timeout: the supervisor's heartbeat decides when silence
+        means death.
         """
-        try:
-            ws = websocket.create_connection(
-                self.url, timeout=timeout, skip_utf8_validation=True, **self._ws_options
-            )
-        except websocket.WebSocketBadStatusException as exc:
-            headers = {str(k).lower(): v for k, v in (exc.resp_headers or {}).items()}
-            retry_after = retry_after_seconds(headers.get("retry-after"))
-            wait = f"; it asks to retry after {retry_after:g} s" if retry_after is not None else ""
-            failed = ConnectFailed(f"{self.url} refused the WebSocket upgrade with HTTP {exc.status_code}{wait}")
-            failed.status, failed.retry_after = exc.status_code, retry_after
-            raise failed from exc
-        except Exception as exc:
-            raise ConnectFailed(f"could not connect to {self.url}: {_describe(exc)}") from exc
-        sock = ws.sock
-        assert sock is not None
-        self._io = transport_for(sock, io_timeout)
-        self.connected_at = self.last_rx = time.monotonic()
-        self.thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+        self.thread = threading.Thread(target=self._run, args=(timeout, io_timeout), name=self.name, daemon=True)
         self.thread.start()
+        if not self._opened.wait(timeout):
+            self._dialer.abort()
+            # The attempt fails at its next socket operation; only a name lookup cannot be cut.
+            self._opened.wait(1.0)
+            failed = ConnectFailed(f"could not connect to {self.url} within {timeout:g} s")
+            raise failed from self._open_error
+        if self._open_error is not None:
+            raise self._open_error
+
+    def _dial(self, timeout: float, io_timeout: float) -> bool:
+        """The opening half of the I/O thread: True once connected and published."""
+        try:
+            sock = self._dialer.dial(self.url, timeout, self._ws_options)
+        except BaseException as exc:
+            self._open_error = _connect_error(self.url, exc, aborted=self._dialer.aborted)
+            self._opened.set()
+            return False
+        self._io = transport_for(sock, io_timeout)
+        if self._dialer.aborted or self._closing:  # close() or the deadline won the race
+            self._io.close()
+            self._open_error = ConnectFailed(f"the connection attempt to {self.url} was aborted")
+            self._opened.set()
+            return False
+        self.connected_at = self.last_rx = time.monotonic()
+        self._opened.set()
+        return True
 
     # -- caller side -----------------------------------------------------------------------
 
@@ -449,10 +472,14 @@ class Connection:
         """
         if self._io is not None:
             self._io.shutdown()
+        else:
+            self._dialer.abort()
 
     # -- the I/O thread --------------------------------------------------------------------
 
-    def _run(self) -> None:
+    def _run(self, timeout: float, io_timeout: float) -> None:
+        if not self._dial(timeout, io_timeout):
+            return
         try:
             self._read_loop()
         except _ServerClosed as exc:
@@ -589,6 +616,22 @@ class Connection:
             pending.set_exception(exc)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3)
+
+
+def _connect_error(url: str, exc: BaseException, *, aborted: bool) -> ConnectFailed:
+    """The ConnectFailed for a failed attempt; a refused upgrade says its status and Retry-After."""
+    if isinstance(exc, websocket.WebSocketBadStatusException):
+        headers = {str(k).lower(): v for k, v in (exc.resp_headers or {}).items()}
+        retry_after = retry_after_seconds(headers.get("retry-after"))
+        wait = f"; it asks to retry after {retry_after:g} s" if retry_after is not None else ""
+        failed = ConnectFailed(f"{url} refused the WebSocket upgrade with HTTP {exc.status_code}{wait}")
+        failed.status, failed.retry_after = exc.status_code, retry_after
+    elif aborted:
+        failed = ConnectFailed(f"the connection attempt to {url} was aborted ({_describe(exc)})")
+    else:
+        failed = ConnectFailed(f"could not connect to {url}: {_describe(exc)}")
+    failed.__cause__ = exc
+    return failed
 
 
 def retry_after_seconds(value: Any) -> Optional[float]:

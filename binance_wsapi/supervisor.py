@@ -23,7 +23,6 @@ collected and its finalizer closes all of this down.
 from __future__ import annotations
 
 import collections
-import heapq
 import itertools
 import logging
 import threading
@@ -34,6 +33,7 @@ from typing import Any, Callable, Deque, Mapping, Optional
 from .builder import RequestBuilder
 from .callbacks import CallbackDispatcher
 from .config import Backoff, Heartbeat, Timeout
+from .deadlines import DeadlineTimer
 from .connection import Connection, Pending, _describe
 from .exceptions import (
     APIError,
@@ -132,6 +132,8 @@ class Supervisor:
         self.active: Optional[Connection] = None
         #: Replaced connections finishing their in-flight requests.
         self._draining: list[Connection] = []
+        #: The connection being opened and prepared, not yet active.
+        self._opening: Optional[Connection] = None
         self._queue: Deque[Pending] = collections.deque()
         # Requests the governor holds back, in order, with why; their lanes; when to look again.
         self._held: Deque[tuple[Pending, Hold]] = collections.deque()
@@ -142,9 +144,8 @@ class Supervisor:
         self._resync_done: Optional[tuple[list[tuple[Pending, APIError]], Optional[BaseException]]] = None
         self._probe_out = False
         self._next_clock_sync = float("inf")
-        # (deadline, seq, pending) for futures; blocking callers watch their own deadline.
-        self._deadlines: list[tuple[float, int, Pending]] = []
-        self._seq = itertools.count()
+        # Deadlines of futures (and the library's own requests); blocking callers watch theirs.
+        self._timer = DeadlineTimer(f"{name}-deadlines", self._expire_pending)
         self._wake_at = float("inf")
         self._poked = False
         self._wanted = False
@@ -194,9 +195,9 @@ class Supervisor:
     @property
     def threads(self) -> list[threading.Thread]:
         """Every thread this client started that may still be alive."""
-        conns = [c for c in [self.active, *self._draining] if c is not None]
+        conns = [c for c in [self._opening, self.active, *self._draining] if c is not None]
         streams = [s._dispatcher for s in self.subscriptions.streams]
-        found = [self._thread, self.dispatcher.thread, *(c.thread for c in conns), *streams]
+        found = [self._thread, self.dispatcher.thread, self._timer.thread, *(c.thread for c in conns), *streams]
         return [t for t in found if t is not None]
 
     def state(self) -> str:
@@ -276,14 +277,11 @@ class Supervisor:
         return False
 
     def track_deadline(self, pending: Pending) -> None:
-        """Have the supervisor fail `pending` at its deadline (for futures nobody waits on)."""
-        deadline = pending.deadline
-        assert deadline is not None
-        with self._cond:
-            heapq.heappush(self._deadlines, (deadline, next(self._seq), pending))
-            if deadline < self._wake_at:
-                self._want_thread()
-                self._notify()
+        """Fail `pending` at its deadline, whoever waits (for futures nobody may wait on)."""
+        self._timer.add(pending)
+
+    def _expire_pending(self, pending: Pending) -> None:
+        self.expire(pending, pending.timeout)
 
     def expire(self, pending: Pending, timeout: Optional[float]) -> bool:
         """Take back a request whose deadline passed and fail it with RequestTimeout.
@@ -385,11 +383,14 @@ class Supervisor:
             if first:
                 self._closed = reason or ClientClosed("the client was closed; a closed client cannot reopen: create a new Client")
             waiting = [*self._queue, *(p for p, _ in self._held), *(p for p, _ in self._resync)]
+            if self._resync_done is not None:  # re-measured, not yet re-sent
+                waiting += [p for p, _ in self._resync_done[0]]
+                self._resync_done = None
             self._queue.clear()
             self._held.clear()
             self._held_lanes = [0, 0]
             self._resync.clear()
-            conns = [c for c in [self.active, *self._draining] if c is not None]
+            conns = [c for c in [self._opening, self.active, *self._draining] if c is not None]
             active = self.active
             self.active = None
             self._draining.clear()
@@ -408,7 +409,8 @@ class Supervisor:
             if active is not None:
                 self._emit("disconnected", active, why)
         current = threading.current_thread()
-        threads = [t for t in [self._thread, *(c.thread for c in conns), *dispatchers] if t is not None]
+        self._timer.close(0)  # what it held is failed above or by the connections' close
+        threads = [t for t in [self._thread, self._timer.thread, *(c.thread for c in conns), *dispatchers] if t is not None]
         for thread in threads:
             if thread is not current:
                 thread.join(max(0.0, deadline - time.monotonic()))
@@ -580,7 +582,6 @@ class Supervisor:
                     return False
                 self._poked = False
                 now = time.monotonic()
-                self._expire_due(now)
                 wake = min(self._check_heartbeats(now), self._release_held(now), self._keep_clock(now))
                 conn = self.active
                 if conn is not None and self.subscriptions.streams and self.subscriptions.orphans():
@@ -601,8 +602,6 @@ class Supervisor:
                     if now >= self._retry_at:
                         return True
                     wake = min(wake, self._retry_at)
-                if self._deadlines:
-                    wake = min(wake, self._deadlines[0][0])
                 if self._poked:  # something changed while the lock was released: look again
                     continue
                 self._wake_at = wake
@@ -630,14 +629,6 @@ class Supervisor:
         for pending in self.subscriptions.attach_orphans(conn, self._timeout.connect):
             if not pending.done():
                 self.track_deadline(pending)
-
-    def _expire_due(self, now: float) -> None:
-        deadlines = self._deadlines
-        due = []
-        while deadlines and deadlines[0][0] <= now:
-            due.append(heapq.heappop(deadlines)[2])
-        if due:
-            self._unlocked(lambda: [self.expire(p, p.timeout) for p in due if not p.done()])
 
     def _release_held(self, now: float) -> float:
         """Send the held requests whose limit has reset, in order; when to look again."""
@@ -698,8 +689,7 @@ class Supervisor:
             return self._next_clock_sync
         self._probe_out = True
         probe = self._builder.clock_probe(self._timeout.connect, self._on_clock_measured)
-        assert probe.deadline is not None
-        heapq.heappush(self._deadlines, (probe.deadline, next(self._seq), probe))
+        self._timer.add(probe)
 
         def send() -> None:
             if not conn.send(probe):
@@ -770,9 +760,6 @@ class Supervisor:
         return wake
 
     def _connect(self) -> None:
-        with self._cond:
-            rotating = self._rotate
-            attempt = self._failures  # counts the loss too: 1 on the first attempt after one
         conn = Connection(
             self.url,
             name=f"{self.name}-io-{next(self._conn_numbers)}",
@@ -780,6 +767,21 @@ class Supervisor:
             ws_options=self._ws_options,
             listener=self,
         )
+        with self._cond:
+            if self._closed is not None:
+                return
+            rotating = self._rotate
+            attempt = self._failures  # counts the loss too: 1 on the first attempt after one
+            # Visible to close() from here on, which aborts it wherever it is.
+            self._opening = conn
+        try:
+            self._open(conn, rotating, attempt)
+        finally:
+            with self._cond:
+                self._opening = None
+
+    def _open(self, conn: Connection, rotating: Optional[str], attempt: int) -> None:
+        """Open, prepare and publish `conn`, or record why not."""
         if self._connected_once and rotating is None:
             self._emit("reconnecting", conn, _describe(self._last_error) if self._last_error else None, attempt)
         try:
@@ -838,6 +840,16 @@ class Supervisor:
     def _flush(self, conn: Connection) -> None:
         """Send the queued requests in order (lock held, connection not yet public)."""
         queue = self._queue
+        builder = self._builder
+        # Re-signing takes long (an RSA signature costs about 0.6 ms): do it with the lock
+        # released, so callers are not held up meanwhile. A request queued in the meantime is
+        # stamped with the new offset already; one expired meanwhile is skipped below.
+        while True:
+            offset = builder.clock_offset_ms
+            stale = [p for p in queue if p.stamped_at is not None and p.offset_ms != offset]
+            if not stale:
+                break
+            self._unlocked(partial(_each, builder.restamp, stale))
         now = time.monotonic()
         while queue:
             pending = queue.popleft()
@@ -880,6 +892,11 @@ class Supervisor:
             error = ConnectFailed(str(exc), method=pending.method)
             error.__cause__ = exc.__cause__ or exc
             pending.set_exception(error)
+
+
+def _each(action: Callable[[Pending], None], items: list[Pending]) -> None:
+    for item in items:
+        action(item)
 
 
 def _deliver(handlers: tuple[Callable[[Any], None], ...], msg: Any) -> None:

@@ -22,14 +22,19 @@ in clear text), and refuses every write once closed.
 
 from __future__ import annotations
 
+import os
 import select
 import socket
 import ssl
 import threading
 import time
-from typing import Any, Callable, Optional, Union
+import urllib.request
+from typing import Any, Callable, Mapping, Optional, Union
+from urllib.parse import urlsplit
 
-__all__ = ["PlainTransport", "TlsTransport", "Transport", "transport_for"]
+import websocket
+
+__all__ = ["Dialer", "PlainTransport", "TlsTransport", "Transport", "transport_for"]
 
 RECV_SIZE = 1 << 16
 _Buffer = Union[bytes, memoryview]
@@ -231,6 +236,96 @@ class TlsTransport(Transport):
         with self.ssl_lock:
             self._closed = True
             self.sock.close()
+
+
+class Dialer:
+    """One connection attempt (TCP, TLS, WebSocket upgrade) that any thread can abort.
+
+    websocket-client performs the handshake, but on a TCP socket opened here, so that the
+    attempt can be cut short at any point after the TCP connect: `abort()` shuts the socket
+    down through a duplicate of its file descriptor, which stays valid while the TLS layer
+    takes the socket over. Per-operation timeouts alone would let a server that trickles one
+    byte a second keep an attempt (and `close()`) waiting forever. Behind a proxy (options
+    or environment), websocket-client opens the socket itself and only its timeouts apply.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._handle: Optional[socket.socket] = None
+        self.aborted = False
+
+    def abort(self) -> None:
+        """End the attempt: its next socket operation fails. Any thread, any time."""
+        with self._lock:
+            self.aborted = True
+            if self._handle is not None:
+                try:
+                    self._handle.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def dial(self, url: str, timeout: float, options: Mapping[str, Any]) -> socket.socket:
+        """The connected, upgraded socket (an SSLSocket for wss://); raises what failed."""
+        deadline = time.monotonic() + timeout
+        parts = urlsplit(url)
+        secure = parts.scheme == "wss"
+        host = parts.hostname or ""
+        if _proxied(options, secure, host):
+            ws = websocket.create_connection(url, timeout=timeout, skip_utf8_validation=True, **options)
+            assert ws.sock is not None
+            return ws.sock
+        if self.aborted:
+            raise TransportClosed("the connection attempt was aborted")
+        sock = socket.create_connection((host, parts.port or (443 if secure else 80)), timeout)
+        try:
+            self._hold(sock)
+            for option in (*_SOCKET_OPTIONS, *options.get("sockopt", ())):
+                sock.setsockopt(*option)
+            rest = {k: v for k, v in options.items() if k not in ("sockopt", "sslopt")}
+            if secure:
+                sock.settimeout(max(0.001, deadline - time.monotonic()))
+                sock = _wrap_tls(sock, dict(options.get("sslopt") or {}), host)
+            sock.settimeout(max(0.001, deadline - time.monotonic()))
+            ws = websocket.create_connection(url, socket=sock, skip_utf8_validation=True, **rest)
+            assert ws.sock is not None
+            return ws.sock  # not `sock` after a redirect
+        except BaseException:
+            sock.close()
+            raise
+        finally:
+            with self._lock:
+                if self._handle is not None:
+                    self._handle.close()
+                    self._handle = None
+
+    def _hold(self, sock: socket.socket) -> None:
+        with self._lock:
+            if self.aborted:
+                raise TransportClosed("the connection attempt was aborted")
+            self._handle = socket.socket(fileno=os.dup(sock.fileno()))
+
+
+# websocket-client's defaults: no Nagle delay (a request is one small write), keepalive.
+_SOCKET_OPTIONS: tuple[tuple[int, ...], ...] = ((socket.IPPROTO_TCP, socket.TCP_NODELAY, 1),)
+if hasattr(socket, "SO_KEEPALIVE"):
+    _SOCKET_OPTIONS += ((socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1),)
+
+
+def _proxied(options: Mapping[str, Any], secure: bool, host: str) -> bool:
+    if any(key.startswith("http_proxy") or key == "proxy_type" for key in options):
+        return True
+    proxy = urllib.request.getproxies().get("https" if secure else "http")
+    return bool(proxy) and not urllib.request.proxy_bypass(host)
+
+
+def _wrap_tls(sock: socket.socket, sslopt: dict[str, Any], host: str) -> ssl.SSLSocket:
+    """TLS over `sock` exactly as websocket-client would set it up from `sslopt`."""
+    try:
+        from websocket._http import _ssl_socket  # its sslopt handling, CA bundle variable included
+    except ImportError:  # pragma: no cover - a websocket-client that moved it
+        context = sslopt.get("context") or ssl.create_default_context(cafile=sslopt.get("ca_certs"))
+        return context.wrap_socket(sock, server_hostname=sslopt.get("server_hostname", host))
+    return _ssl_socket(sock, sslopt, host)  # type: ignore[no-any-return]
 
 
 def transport_for(sock: socket.socket, write_timeout: float) -> Transport:

@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 import weakref
+from typing import Callable
 
 import pytest
 
@@ -16,7 +17,9 @@ from binance_wsapi import (
     ConnectFailed,
     ExecutionStatusUnknown,
     IOThreadDied,
+    RequestTimeout,
     StatusUnknownClientClosed,
+    Timeout,
 )
 from binance_wsapi import connection as connection_module
 from binance_wsapi.testing import LocalAccount, LocalExchange
@@ -175,3 +178,61 @@ def test_debug_logs_name_requests_but_never_secrets(exchange: LocalExchange, log
     assert f"response id={response.id} account.status status=200 in" in text
     assert account.api_secret not in text
     assert "signature" not in text.lower()
+
+
+def test_close_aborts_a_handshake_that_never_ends(exchange: LocalExchange, account: LocalAccount) -> None:
+    """close() during an upgrade answered one byte at a time ends the attempt: True, waiters fail, no thread left."""
+    exchange.trickle_upgrades(0.05)
+    client = exchange.client(account, timeout=Timeout(request=30, connect=30))
+    pending = client.futures.ping()
+    assert exchange.wait_until(lambda ex: any(t.name.endswith("-io-1") for t in client.threads), timeout=5)
+    started = time.monotonic()
+    assert client.close(timeout=5) is True
+    assert time.monotonic() - started < 2
+    assert isinstance(pending.exception(1), ClientClosed)
+    assert not [t for t in client.threads if t.is_alive()]
+
+
+def test_connect_timeout_bounds_a_trickled_handshake(exchange: LocalExchange, account: LocalAccount) -> None:
+    """A handshake that keeps making progress still fails at the connect timeout, and the attempt ends."""
+    exchange.trickle_upgrades(0.05)
+    with exchange.client(account, timeout=Timeout(request=30, connect=0.5)) as client:
+        started = time.monotonic()
+        with pytest.raises(ConnectFailed, match="within 0.5 s"):
+            client.connect(timeout=5)
+        assert time.monotonic() - started < 2.5
+        exchange.clear_faults()
+        assert client.ping() == {}  # and the next attempt works
+
+
+def test_future_deadline_holds_while_a_connection_is_being_opened(
+    exchange: LocalExchange, account: LocalAccount
+) -> None:
+    """A future's deadline is enforced while the client is stuck opening a connection, not after it."""
+    exchange.trickle_upgrades(0.05)
+    with exchange.client(account, timeout=Timeout(request=30, connect=20)) as client:
+        started = time.monotonic()
+        future = client.futures.ping(timeout=0.5)
+        error = future.exception(5)
+        assert isinstance(error, RequestTimeout) and error.sent is False
+        assert time.monotonic() - started < 2
+
+
+def test_completed_futures_are_not_kept_until_their_deadline(make_exchange: Callable[..., LocalExchange]) -> None:
+    """5,000 answered futures with a 600 s deadline are released once answered, not 600 s later."""
+    exchange = make_exchange(weight_limit=10**9)
+    account = exchange.create_account({"USDT": "1"})
+    with exchange.client(account, timeout=600) as client:
+        futures = [client.futures.ping() for _ in range(5_000)]
+        assert [f.result(30) for f in futures] == [{}] * 5_000
+        refs = [weakref.ref(f) for f in futures]
+        del futures
+
+        def kept() -> int:
+            gc.collect()
+            return sum(ref() is not None for ref in refs)
+
+        deadline = time.monotonic() + 5
+        while kept() > 100 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the deadline thread drops finished entries in the background
+        assert kept() <= 100

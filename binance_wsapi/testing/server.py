@@ -195,6 +195,7 @@ class LocalExchange:
         self.upgrades_refused: list[int] = []
         # (HTTP status, Retry-After seconds or None, how many more times or None = until cleared)
         self._upgrade_refusal: Optional[tuple[int, Optional[float], Optional[int]]] = None
+        self._trickle: Optional[float] = None
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._stop: Optional[asyncio.Future[None]] = None
         self._ready = threading.Event()
@@ -516,6 +517,7 @@ class LocalExchange:
         with self._lock:
             self._rules.clear()
             self._upgrade_refusal = None
+            self._trickle = None
         self.clock_skew = 0.0
         self.answer_pings = True
 
@@ -579,7 +581,24 @@ class LocalExchange:
         with self._lock:
             self._upgrade_refusal = (status, retry_after, times)
 
-    def _process_upgrade(self, connection: ServerConnection, request: Any) -> Any:
+    def trickle_upgrades(self, interval: float = 0.1) -> None:
+        """Answer upgrade requests one byte every `interval` seconds, with headers that never
+        end, until `clear_faults()`: a handshake that makes progress but never completes."""
+        with self._lock:
+            self._trickle = interval
+
+    async def _process_upgrade(self, connection: ServerConnection, request: Any) -> Any:
+        interval = self._trickle
+        if interval is not None:
+            transport = connection.transport
+            text = b"HTTP/1.1 101 Switching Protocols\r\n" + b"X-Trickle: a\r\n" * 1_000_000
+            for byte in text:
+                if transport.is_closing() or self._trickle is None:
+                    break
+                transport.write(bytes((byte,)))
+                await asyncio.sleep(interval)
+            transport.abort()
+            return None
         with self._lock:
             refusal = self._upgrade_refusal
             if refusal is None:
