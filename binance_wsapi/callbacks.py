@@ -74,6 +74,13 @@ class CallbackDispatcher:
             except Exception:
                 log.exception("callback %s raised", getattr(fn, "__qualname__", fn))
 
+    def after_fork_in_child(self) -> None:
+        """In a forked child: closed, with fresh state (the parent's thread does not exist here)."""
+        self._lock = threading.Lock()
+        self._queue = queue.Queue(self._queue.maxsize)
+        self._thread = None
+        self._closed = True
+
     def close(self, timeout: Optional[float]) -> bool:
         """Run what is queued, then stop. True if the thread is gone (or was never started)."""
         with self._lock:

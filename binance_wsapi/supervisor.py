@@ -18,6 +18,11 @@ have executed is ever put back in any of them.
 
 None of these threads holds a reference to the `Client`, so an abandoned client is garbage
 collected and its finalizer closes all of this down.
+
+Fork: a child process inherits the parent's sockets, but they stay the parent's. In the
+child every inherited client is marked closed ("create a new Client after fork") without
+touching a socket, so neither a call in the child nor the child's exit-time cleanup can
+write on, read from or close the parent's connection.
 """
 
 from __future__ import annotations
@@ -25,8 +30,10 @@ from __future__ import annotations
 import collections
 import itertools
 import logging
+import os
 import threading
 import time
+import weakref
 from functools import partial
 from typing import Any, Callable, Deque, Mapping, Optional
 
@@ -51,6 +58,9 @@ from .models import ConnectionEvent
 from .ratelimit import Hold, RateGovernor
 from .stats import StatsRecorder
 from .userdata import Subscriptions
+
+# Every supervisor alive in this process, for the fork hook.
+_LIVE: weakref.WeakSet[Supervisor] = weakref.WeakSet()
 
 log = logging.getLogger("binance_wsapi")
 
@@ -162,6 +172,8 @@ class Supervisor:
         self._connection_handlers: tuple[Callable[[ConnectionEvent], None], ...] = ()
         self._expired: collections.OrderedDict[Any, tuple[str, float]] = collections.OrderedDict()
         self.late_responses: Deque[LateResponse] = collections.deque(maxlen=100)
+        self._pid = os.getpid()
+        _LIVE.add(self)
 
     # -- state seen by the client ----------------------------------------------------------
 
@@ -419,6 +431,28 @@ class Supervisor:
         if alive or not dispatcher_done:
             log.warning("%s: threads still running after close(timeout=%g): %s", self.name, timeout, alive)
         return not alive and dispatcher_done
+
+    def after_fork_in_child(self) -> None:
+        """In a forked child: refuse every call, and never touch the parent's connections.
+
+        Any lock may have been held at the fork by a thread that does not exist here, so the
+        state that calls and close() use is replaced rather than cleaned up.
+        """
+        self._closed = ClientClosed(
+            f"this client was created in process {self._pid} and its connection belongs to that "
+            "process; create a new Client after fork"
+        )
+        self._cond = threading.Condition(threading.Lock())
+        self.active = self._opening = None
+        self._draining = []
+        self._queue = collections.deque()
+        self._held = collections.deque()
+        self._resync, self._resync_done = [], None
+        self._thread = None
+        self._timer = DeadlineTimer(f"{self.name}-deadlines", self._expire_pending)
+        self._timer.close(0)
+        self.subscriptions = Subscriptions()
+        self.dispatcher.after_fork_in_child()
 
     def on_died(self, exc: BaseException) -> None:
         """A library thread failed: record why, wake every waiter with it, refuse later calls."""
@@ -892,6 +926,15 @@ class Supervisor:
             error = ConnectFailed(str(exc), method=pending.method)
             error.__cause__ = exc.__cause__ or exc
             pending.set_exception(error)
+
+
+def _after_fork_in_child() -> None:
+    for supervisor in list(_LIVE):
+        supervisor.after_fork_in_child()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which cannot fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _each(action: Callable[[Pending], None], items: list[Pending]) -> None:
