@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 import ssl
@@ -146,6 +147,7 @@ class Client(Methods[Any]):
         # The library's threads reference the supervisor, never this object, so dropping the
         # last reference to a client (a re-run notebook cell) closes it here.
         self._finalizer = weakref.finalize(self, _abandon, self._supervisor, self._timeout.close)
+        _watch_exit()
 
     @classmethod
     def testnet(cls, api_key: Optional[str] = None, api_secret: Union[str, bytes, None] = None, **kwargs: Any) -> Client:
@@ -397,8 +399,31 @@ class Futures(Methods["Future[Any]"]):
 
 def _abandon(supervisor: Supervisor, timeout: float) -> None:
     if supervisor.closed is None:
-        log.debug("%s was garbage-collected without close(); closing it", supervisor.name)
-    supervisor.close(timeout)
+        log.debug("%s was %s without close(); closing it", supervisor.name,
+                  "left open at exit" if _exiting else "garbage-collected")
+    supervisor.close(timeout, wake=not _exiting)
+
+
+# True once the interpreter is exiting (see _watch_exit).
+_exiting = False
+_exit_watched = False
+
+
+def _watch_exit() -> None:
+    """Note when the interpreter starts exiting, before the finalizers close open clients.
+
+    atexit runs its functions last-registered first, and weakref.finalize registers its own
+    on the first finalizer made: registering after it makes this one run before it.
+    """
+    global _exit_watched
+    if not _exit_watched:
+        _exit_watched = True
+        atexit.register(_note_exit)
+
+
+def _note_exit() -> None:
+    global _exiting
+    _exiting = True
 
 
 def _mask(secret: Optional[str]) -> str:

@@ -429,17 +429,21 @@ class Connection:
         self._lost_reason = reason
         self._shutdown()
 
-    def close(self, cause: type[BinanceWSAPIError], message: str, code: int = 1000, reason: str = "") -> None:
+    def close(
+        self, cause: type[BinanceWSAPIError], message: str, code: int = 1000, reason: str = "", *, fail: bool = True
+    ) -> None:
         """Close on purpose (no reconnect follows): fail what is in flight with `cause`, then hang up.
 
         `dead` is set before the registry is drained, so a caller registering concurrently
-        either sees it and takes its request back, or is drained here.
+        either sees it and takes its request back, or is drained here. `fail=False` leaves
+        what is in flight pending (interpreter exit: see Supervisor.close).
         """
         if self._closing:
             return
         self._closing = True
         self.dead = True
-        self.fail_all(cause, message)
+        if fail:
+            self.fail_all(cause, message)
         io = self._io
         with self._out_lock:
             polite = io is not None and not self._writing

@@ -384,10 +384,13 @@ class Supervisor:
 
     # -- closing ---------------------------------------------------------------------------
 
-    def close(self, timeout: float, reason: Optional[ClientClosed] = None) -> bool:
+    def close(self, timeout: float, reason: Optional[ClientClosed] = None, *, wake: bool = True) -> bool:
         """Fail everything pending, hang up, and join the threads (never the current one).
 
-        Idempotent. True if every thread this client started has ended.
+        Idempotent. True if every thread this client started has ended. `wake=False` (at
+        interpreter exit) hangs up without completing what is pending: the threads waiting
+        on it are daemon threads about to vanish, and waking them only prints a traceback
+        each while the interpreter is torn down.
         """
         deadline = time.monotonic() + timeout
         with self._cond:
@@ -412,10 +415,10 @@ class Supervisor:
         why = str(closed)
         cause = type(closed)
         dispatchers = self.subscriptions.close_all(closed, clean=type(closed) is ClientClosed)
-        for pending in waiting:
+        for pending in waiting if wake else ():
             pending.fail(cause, f"{pending.method} was not sent: {why}", sent=False)
         for conn in conns:
-            conn.close(cause, f"{why} while the request was in flight", 1000, "client closed")
+            conn.close(cause, f"{why} while the request was in flight", 1000, "client closed", fail=wake)
         if first:
             log.debug("%s closed: %s", self.name, why)
             if active is not None:

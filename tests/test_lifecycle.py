@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import socket
+import subprocess
+import sys
 import threading
 import time
 import weakref
@@ -236,3 +238,32 @@ def test_completed_futures_are_not_kept_until_their_deadline(make_exchange: Call
         while kept() > 100 and time.monotonic() < deadline:
             time.sleep(0.05)  # the deadline thread drops finished entries in the background
         assert kept() <= 100
+
+
+EXIT_PROGRAM = """
+import sys, threading
+from binance_wsapi.testing import LocalExchange
+exchange = LocalExchange(tls=sys.argv[1] == "wss")
+account = exchange.create_account({"USDT": "1000"})
+client = exchange.client(account, timeout=30)
+client.connect()
+exchange.never_answer("ping")
+exchange.never_answer("order.place", execute=True)
+def call(i):
+    if i % 2:
+        client.ping()
+    else:
+        client.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="1000",
+                           quantity="0.01")
+for i in range(4):
+    threading.Thread(target=call, args=(i,), daemon=True).start()
+exchange.wait_until(lambda ex: ex.request_count("ping") + ex.request_count("order.place") == 4)
+print("exiting with 4 calls in flight", flush=True)
+"""
+
+
+def test_interpreter_exit_with_calls_in_flight_is_quiet(scheme: str) -> None:
+    """Exiting while daemon threads wait on calls hangs up cleanly: no traceback per blocked thread."""
+    done = subprocess.run([sys.executable, "-c", EXIT_PROGRAM, scheme], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "exiting with 4 calls in flight" in done.stdout
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
