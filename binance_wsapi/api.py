@@ -631,6 +631,8 @@ class Methods(Generic[_R]):
     ) -> _R:
         """Cancel order: `order.cancel` (TRADE, weight 1; 0 when successful).
 
+        `new_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
         """
@@ -734,6 +736,8 @@ class Methods(Generic[_R]):
     ) -> _R:
         """Order amend keep priority: `order.amend.keepPriority` (TRADE, weight 4).
 
+        `new_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
         """
@@ -1313,6 +1317,8 @@ class Methods(Generic[_R]):
     ) -> _R:
         """Cancel order list: `orderList.cancel` (TRADE, weight 1; 0 when successful).
 
+        `new_client_order_id` is generated when not given, so the order can be looked up if its outcome
+        is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
         """

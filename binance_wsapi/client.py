@@ -31,7 +31,7 @@ from .connection import Pending
 from .exceptions import ExecutionStatusUnknown, InvalidRequest, RequestTimeout
 from .methods import METHODS
 from .models import ConnectionEvent, RateLimit, Response, rate_limits_from_wire
-from .outcomes import ENGINE_TIMEOUT, resolve_order
+from .outcomes import ENGINE_TIMEOUT, UnknownOutcomes, resolve_order
 from .signing import Password, Signer, load_credentials
 from .stats import ClientStats, StatsRecorder
 from .supervisor import LateResponse, Supervisor
@@ -117,6 +117,7 @@ class Client(Methods[Any]):
             ws_options["sslopt"] = {**ws_options.get("sslopt", {}), "context": ssl_context}
         self._timeout = Timeout.coerce(timeout)
         self._url = url
+        self._unknown_outcomes = UnknownOutcomes()
         self.name = name or f"binance-wsapi-{next(_client_numbers)}"
         dispatcher = CallbackDispatcher(f"{self.name}-callbacks", callback_queue_size)
         self._stats = StatsRecorder()
@@ -236,10 +237,14 @@ class Client(Methods[Any]):
                 # If a response raced the deadline, whoever popped it is completing it now.
                 if not pending.wait(self._timeout.close):
                     raise RequestTimeout(f"{pending.method} timed out", method=pending.method, request_id=pending.id)
-        except BaseException:
+        except BaseException as exc:
             # Interrupted (e.g. KeyboardInterrupt in a notebook): forget the request, keep going.
             self._supervisor.expire(pending, pending.timeout)
+            if pending.state_changing and not isinstance(exc, Exception):
+                self._unknown_outcomes.interrupted(pending, exc)  # unless it was never sent
             raise
+        if pending.failed and isinstance(pending.outcome, ExecutionStatusUnknown):
+            self._unknown_outcomes.failed(pending.outcome)
         return pending.result()
 
     # -- connection --------------------------------------------------------------------------
@@ -295,6 +300,17 @@ class Client(Methods[Any]):
     def late_responses(self) -> tuple[LateResponse, ...]:
         """The last 100 responses that arrived after their request had timed out."""
         return tuple(self._supervisor.late_responses)
+
+    @property
+    def unknown_outcomes(self) -> tuple[ExecutionStatusUnknown, ...]:
+        """The last 100 blocking calls that may have executed without their caller knowing, oldest first.
+
+        Each raised `ExecutionStatusUnknown` (a timeout, a lost connection, a 5xx...) or was
+        interrupted (Ctrl-C: KeyboardInterrupt) after it was sent; pass an entry to
+        `resolve_order` to find out what became of it. Calls through `client.futures` are not
+        listed.
+        """
+        return self._unknown_outcomes.entries()
 
     @property
     def clock_offset(self) -> float:

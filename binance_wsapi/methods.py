@@ -430,6 +430,8 @@ _TABLE = (
         "Cancel order",
         f"symbol:STRING! {_CANCEL_IDS} newClientOrderId:STRING cancelRestrictions:ENUM",
         _any("orderId", "origClientOrderId"),
+        # The canceled order takes this id: generated, so a lost answer can be resolved.
+        client_order_id="newClientOrderId",
     ),
     _trade(
         "order.cancelReplace",
@@ -450,6 +452,7 @@ _TABLE = (
         _any("orderId", "origClientOrderId"),
         weight=4,
         free=False,
+        client_order_id="newClientOrderId",
     ),
     _trade("openOrders.cancelAll", "Cancel open orders", "symbol:STRING!"),
     _trade(
@@ -513,6 +516,7 @@ _TABLE = (
         "Cancel order list",
         "symbol:STRING! orderListId:INT listClientOrderId:STRING newClientOrderId:STRING",
         _any("orderListId", "listClientOrderId"),
+        client_order_id="newClientOrderId",
     ),
     _trade(
         "sor.order.place",

@@ -13,14 +13,38 @@ it settles it only once the request can no longer reach the matching engine:
 So "not placed" is certain when a lookup *sent after* server time
 ``timestamp + recvWindow + settle`` (settle defaults to those 10 s) still finds nothing.
 Before that, a lookup that finds nothing proves nothing, and the resolver keeps looking.
+
+A request that acts on an existing order (``order.cancel``, ``order.amend.keepPriority``,
+``orderList.cancel``) names it by ``orderId`` (``orderListId``) or by its client id,
+``origClientOrderId`` (``listClientOrderId``); its own ``newClientOrderId`` is the id the
+order carries *after* it executed ("New ID for the canceled order. Automatically generated
+if not sent"). So the order is looked up by its exchange id when the request gave one (it
+never changes), else by the new client id and then the original one. A request that named
+the order by its original client id alone cannot be resolved once that id finds nothing:
+the request may have executed and renamed the order to an id Binance chose, so not finding
+it proves nothing either way, and the resolver says so at the moment it would otherwise
+have answered None.
+
+For ``order.cancelReplace`` "the order" is the *new* one, looked up by ``newClientOrderId``:
+placing it is what the request may have done without the caller knowing, and a None answer
+means it was certainly not placed. Whether the cancel half executed is a separate question,
+answered by ``order.status`` of the cancelled order (by ``cancelOrderId``, or by
+``cancelNewClientOrderId`` once cancelled).
+
+`UnknownOutcomes` keeps what `Client.unknown_outcomes` lists: requests that raised
+ExecutionStatusUnknown, and state-changing requests whose caller was interrupted
+(KeyboardInterrupt) while they were in flight.
 """
 
 from __future__ import annotations
 
+import collections
+import copy
+import logging
 import threading
 import time
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Deque, Mapping, NamedTuple, Optional
 
 from .config import check_seconds
 from .exceptions import (
@@ -40,8 +64,11 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from .client import Client
+    from .connection import Pending
 
-__all__ = ["ENGINE_TIMEOUT", "resolve_order"]
+__all__ = ["ENGINE_TIMEOUT", "UnknownOutcomes", "resolve_order"]
+
+log = logging.getLogger("binance_wsapi")
 
 #: Seconds Binance waits for the matching engine before answering -1007 (web-socket-api.md).
 ENGINE_TIMEOUT = 10.0
@@ -53,24 +80,38 @@ _TRANSIENT = (
 # Lookups while the outcome may still change: first soon, then less often.
 _FIRST_POLL, _MAX_POLL = 0.1, 1.0
 
-# method -> (lookup method, the lookup's id param, where the id is in the original params)
-_ORDER_LIST = ("orderList.status", "origClientOrderId", "listClientOrderId")
-_LOOKUPS: dict[str, tuple[str, str, str]] = {
-    "order.place": ("order.status", "origClientOrderId", "newClientOrderId"),
-    "sor.order.place": ("order.status", "origClientOrderId", "newClientOrderId"),
-    "order.cancelReplace": ("order.status", "origClientOrderId", "newClientOrderId"),
-    "order.cancel": ("order.status", "origClientOrderId", "origClientOrderId"),
-    "order.amend.keepPriority": ("order.status", "origClientOrderId", "origClientOrderId"),
-    "orderList.place": _ORDER_LIST,
-    "orderList.place.oco": _ORDER_LIST,
-    "orderList.place.oto": _ORDER_LIST,
-    "orderList.place.otoco": _ORDER_LIST,
-    "orderList.place.opo": _ORDER_LIST,
-    "orderList.place.opoco": _ORDER_LIST,
-    "orderList.cancel": _ORDER_LIST,
+# Requests that create an order (list): method -> (lookup method, where its client id is in the params).
+_NEW_ORDER = ("order.status", "newClientOrderId")
+_NEW_LIST = ("orderList.status", "listClientOrderId")
+_CREATES: dict[str, tuple[str, str]] = {
+    "order.place": _NEW_ORDER,
+    "sor.order.place": _NEW_ORDER,
+    "order.cancelReplace": _NEW_ORDER,  # the new order: see the module docstring
+    "orderList.place": _NEW_LIST,
+    "orderList.place.oco": _NEW_LIST,
+    "orderList.place.oto": _NEW_LIST,
+    "orderList.place.otoco": _NEW_LIST,
+    "orderList.place.opo": _NEW_LIST,
+    "orderList.place.opoco": _NEW_LIST,
 }
-# Looked up by exchange id when the request named its target that way.
-_BY_ID = {"order.cancel": "orderId", "order.amend.keepPriority": "orderId", "orderList.cancel": "orderListId"}
+# Requests that act on an existing order (list): method -> (lookup method, its exchange id param
+# (the same name in the request and the lookup), where its client id is in the params). The id
+# the order has once the request executed is the request's newClientOrderId.
+_TARGETS: dict[str, tuple[str, str, str]] = {
+    "order.cancel": ("order.status", "orderId", "origClientOrderId"),
+    "order.amend.keepPriority": ("order.status", "orderId", "origClientOrderId"),
+    "orderList.cancel": ("orderList.status", "orderListId", "listClientOrderId"),
+}
+_RESOLVABLE = sorted({*_CREATES, *_TARGETS})
+
+
+class _Plan(NamedTuple):
+    """How to find what a request acted on: `method` with each of `queries` in turn."""
+
+    method: str
+    queries: tuple[dict[str, Any], ...]
+    #: Why finding nothing, even once the request can no longer execute, proves nothing; "" if it does.
+    inconclusive: str = ""
 
 
 def resolve_order(
@@ -79,35 +120,53 @@ def resolve_order(
     """The order (or order list) `error`'s request acted on, or None if it certainly never existed.
 
     Raises StatusUnknownTimeout if neither is certain within `timeout` seconds (None: no
-    limit). With `default_timeout`, the limit is as long as certainty takes plus `timeout`.
+    limit), or at once when it cannot become certain (a cancel or amend that named the order
+    only by its original client id, see the module docstring). With `default_timeout`, the
+    limit is as long as certainty takes plus `timeout`.
     """
     if not isinstance(error, ExecutionStatusUnknown):
         raise InvalidRequest(f"resolve_order takes an ExecutionStatusUnknown, not {type(error).__name__}")
     settle = check_seconds(settle, "settle", zero=True, hint=" (how long Binance may take to execute)")
     method = error.method or ""
-    lookup = _lookup(method, error.params)
+    plan = _plan(method, error.params)
     settled_at = _settled_at(error.params, settle)
     if default_timeout and timeout is not None and settled_at is not None:
         timeout += max(0.0, (settled_at - _server_ms(client)) / 1000)
     deadline = float("inf") if timeout is None else time.monotonic() + timeout
     poll = _FIRST_POLL
     last: Optional[BaseException] = None
+    target = f" {error.client_order_id!r}" if error.client_order_id else ""
     while True:
         sent_at = _server_ms(client)
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        missing = 0
+        for query in plan.queries:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                # A default timeout grows by the settle time, possibly past what one wait may take.
+                wait = None if remaining == float("inf") else min(remaining, threading.TIMEOUT_MAX)
+                answer = client.request(plan.method, query, timeout=wait)
+                return answer.result  # type: ignore[no-any-return]
+            except OrderNotFound as exc:
+                missing += 1
+                last = exc
+            except _TRANSIENT as exc:
+                last = exc
+        if missing == len(plan.queries) and settled_at is not None and sent_at >= settled_at:
+            # Asked after the last moment it could have executed, and found under no id it could have.
+            if not plan.inconclusive:
+                return None
+            raise status_unknown(
+                RequestTimeout,
+                f"cannot tell whether {method}{target} executed: {plan.inconclusive}",
+                params=error.params,
+                client_order_id=error.client_order_id,
+                method=method,
+                request_id=error.request_id,
+            ) from last
+        if deadline - time.monotonic() <= 0:
             break
-        try:
-            # A default timeout grows by the settle time, possibly past what one wait may take.
-            wait = None if remaining == float("inf") else min(remaining, threading.TIMEOUT_MAX)
-            answer = client.request(lookup[0], lookup[1], timeout=wait)
-            return answer.result  # type: ignore[no-any-return]
-        except OrderNotFound as exc:
-            if settled_at is not None and sent_at >= settled_at:
-                return None  # asked after the last moment it could have executed: it did not
-            last = exc
-        except _TRANSIENT as exc:
-            last = exc
         pause = poll
         retry_after = getattr(last, "retry_after", None)
         if retry_after is not None:  # rate limited or banned: no lookup can go before then
@@ -118,7 +177,6 @@ def resolve_order(
         if pause > 0:
             time.sleep(pause)  # waiting for the outcome to settle is the point here
         poll = min(poll * 2, _MAX_POLL)
-    target = f" {error.client_order_id!r}" if error.client_order_id else ""
     reason = f"; last lookup: {last}" if last is not None else ""
     unresolved = status_unknown(
         RequestTimeout,
@@ -131,29 +189,49 @@ def resolve_order(
     raise unresolved from last
 
 
-def _lookup(method: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The status request that finds what `method` with `params` acted on."""
-    found = _LOOKUPS.get(method)
-    if found is None:
-        supported = ", ".join(sorted(_LOOKUPS))
-        raise InvalidRequest(f"cannot resolve {method or 'this request'}: resolve_order knows {supported}")
-    status_method, id_param, source = found
-    query: dict[str, Any] = {}
-    if status_method == "order.status":
-        if "symbol" not in params:
-            raise InvalidRequest(f"cannot resolve {method}: its params have no symbol")
-        query["symbol"] = params["symbol"]
-    if method == "order.cancelReplace" and source not in params:
-        raise InvalidRequest("cannot resolve order.cancelReplace without the new order's newClientOrderId")
-    if source in params:
-        query[id_param] = params[source]
-    elif method in _BY_ID and _BY_ID[method] in params:
-        query[_BY_ID[method]] = params[_BY_ID[method]]
-    else:
-        raise InvalidRequest(
-            f"cannot resolve {method}: it was sent without {source}; pass one (named calls generate it)"
+def _plan(method: str, params: Mapping[str, Any]) -> _Plan:
+    """The status requests that find what `method` with `params` acted on."""
+    if method in _CREATES:
+        status_method, source = _CREATES[method]
+        base = _base(method, status_method, params)
+        if source not in params:
+            what = "the new order's " if method == "order.cancelReplace" else ""
+            raise InvalidRequest(
+                f"cannot resolve {method}: it was sent without {what}{source}; pass one (named calls generate it)"
+            )
+        return _Plan(status_method, ({**base, "origClientOrderId": params[source]},))
+    if method in _TARGETS:
+        status_method, exchange_id, source = _TARGETS[method]
+        base = _base(method, status_method, params)
+        if params.get(exchange_id) is not None:  # never changes: finds the order before and after
+            return _Plan(status_method, ({**base, exchange_id: params[exchange_id]},))
+        if params.get(source) is None:
+            raise InvalidRequest(f"cannot resolve {method}: it was sent without {exchange_id} or {source}")
+        original, renamed = params[source], params.get("newClientOrderId")
+        if renamed is not None and renamed != original:  # what it is called before, and after
+            queries = ({**base, "origClientOrderId": renamed}, {**base, "origClientOrderId": original})
+            return _Plan(status_method, queries)
+        what = "order list" if status_method == "orderList.status" else "order"
+        why = (
+            f"no {what} has {source} {original!r} any more, and {method} gives the {what} it executes on "
+            f"a new id (its newClientOrderId, chosen by Binance when not sent), so either it executed or "
+            f"there was no such {what}. Look the {what} up by {exchange_id}; sent with "
+            f"{_snake(exchange_id)} or new_client_order_id, {method} can be resolved"
         )
-    return status_method, query
+        return _Plan(status_method, ({**base, "origClientOrderId": original},), inconclusive=why)
+    raise InvalidRequest(f"cannot resolve {method or 'this request'}: resolve_order knows {', '.join(_RESOLVABLE)}")
+
+
+def _snake(name: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
+
+
+def _base(method: str, status_method: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    if status_method != "order.status":
+        return {}
+    if "symbol" not in params:
+        raise InvalidRequest(f"cannot resolve {method}: its params have no symbol")
+    return {"symbol": params["symbol"]}
 
 
 def _settled_at(params: Mapping[str, Any], settle: float) -> Optional[float]:
@@ -170,3 +248,59 @@ def _settled_at(params: Mapping[str, Any], settle: float) -> Optional[float]:
 
 def _server_ms(client: Client) -> float:
     return time.time() * 1000 + client.clock_offset * 1000
+
+
+class UnknownOutcomes:
+    """The last `size` requests whose caller does not know what became of them, oldest first.
+
+    Behind `Client.unknown_outcomes`: each entry is an ExecutionStatusUnknown, ready for
+    `Client.resolve_order`. Appending to a bounded deque is thread-safe and costs nothing
+    unless a request ends that way.
+    """
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, size: int = 100) -> None:
+        self._entries: Deque[ExecutionStatusUnknown] = collections.deque(maxlen=size)
+
+    def entries(self) -> tuple[ExecutionStatusUnknown, ...]:
+        return tuple(self._entries)
+
+    def failed(self, error: ExecutionStatusUnknown) -> None:
+        """Keep a request that raised `error` (a copy: the raised one's traceback holds frames)."""
+        self._entries.append(copy.copy(error))
+
+    def interrupted(self, pending: Pending, exc: BaseException) -> None:
+        """The caller waiting for state-changing `pending` was interrupted by `exc` (Ctrl-C), and
+        the request was taken back. Unless it certainly did not execute, keep it, log a warning,
+        and note on `exc` how to find out what became of it."""
+        if pending.failed and not isinstance(pending.outcome, ExecutionStatusUnknown):
+            return  # never sent, or refused with a definite answer: it did not execute
+        # Otherwise it was sent: its answer is still due, lost, or arrived just now unseen.
+        cid = pending.client_order_id
+        ids = f"client order id {cid!r}, request id {pending.id!r}" if cid else f"request id {pending.id!r}"
+        text = (
+            f"{pending.method} ({ids}) was interrupted by {type(exc).__name__} while in flight: "
+            "its outcome is unknown and it may have executed. "
+        )
+        try:
+            _plan(pending.method, pending.params)
+        except InvalidRequest as why:
+            text += (
+                f"It is listed in client.unknown_outcomes, but {why}; check the account's orders "
+                "(client.open_orders_status) before sending it again."
+            )
+        else:
+            text += (
+                "Find out what became of it with client.resolve_order(entry), its entry being the "
+                "last of client.unknown_outcomes now (client.unknown_outcomes[-1])."
+            )
+        entry = status_unknown(
+            RequestTimeout, text, params=pending.params, client_order_id=cid, method=pending.method,
+            request_id=pending.id,
+        )
+        assert isinstance(entry, ExecutionStatusUnknown)
+        self._entries.append(entry)
+        log.warning("%s", text)
+        if hasattr(exc, "add_note"):  # Python 3.11+
+            exc.add_note(text)

@@ -87,6 +87,78 @@ def test_cancel_with_unknown_outcome_shows_the_order_as_it_stands(client: Client
     assert now is not None and now["orderId"] == order["orderId"] and now["status"] == "CANCELED"
 
 
+def test_cancel_by_client_id_finds_the_order_under_its_new_id(client: Client, exchange: LocalExchange) -> None:
+    """A cancel by origClientOrderId that executed unseen: the order, renamed by the cancel, is found CANCELED."""
+    order = place(client)
+    exchange.never_answer("order.cancel", execute=True, times=1)
+    with pytest.raises(StatusUnknownTimeout) as info:
+        client.order_cancel(
+            symbol=S, orig_client_order_id=order["clientOrderId"], new_client_order_id="cancel-1", timeout=0.3
+        )
+    started = time.monotonic()
+    now = client.resolve_order(info.value)
+    assert now is not None and now["orderId"] == order["orderId"] and now["status"] == "CANCELED"
+    assert time.monotonic() - started < 2  # found, not waited out
+
+
+def test_cancel_by_client_id_that_did_not_execute_shows_the_order(client: Client, exchange: LocalExchange) -> None:
+    """A cancel by origClientOrderId that never executed: the order is found by its own id, still open."""
+    order = place(client)
+    exchange.never_answer("order.cancel", execute=False, times=1)
+    error = unknown(lambda: client.order_cancel(symbol=S, orig_client_order_id=order["clientOrderId"], timeout=0.3))
+    now = client.resolve_order(error)
+    assert now is not None and now["orderId"] == order["orderId"] and now["status"] == "NEW"
+
+
+def test_named_cancel_by_original_client_id_is_resolved(client: Client, exchange: LocalExchange) -> None:
+    """order_cancel by origClientOrderId alone gets a generated new id, so an unseen cancel is found CANCELED."""
+    order = place(client)
+    exchange.never_answer("order.cancel", execute=True, times=1)
+    error = unknown(lambda: client.order_cancel(symbol=S, orig_client_order_id=order["clientOrderId"], timeout=0.3))
+    assert error.client_order_id and error.client_order_id != order["clientOrderId"]
+    now = client.resolve_order(error)
+    assert now is not None and now["orderId"] == order["orderId"] and now["status"] == "CANCELED"
+
+
+def test_cancel_by_original_client_id_alone_cannot_be_told(client: Client, exchange: LocalExchange) -> None:
+    """A raw cancel naming the order only by origClientOrderId renamed it unseen: resolve_order says it cannot tell."""
+    order = place(client)
+    exchange.never_answer("order.cancel", execute=True, times=1)
+    error = unknown(lambda: client.request(
+        "order.cancel", {"symbol": S, "origClientOrderId": order["clientOrderId"], "recvWindow": 200}, timeout=0.2))
+    with pytest.raises(StatusUnknownTimeout, match="cannot tell whether order.cancel") as info:
+        client.resolve_order(error, settle=0.2)
+    assert info.value.client_order_id == error.client_order_id and info.value.params == error.params
+    assert exchange.now_ms() >= int(error.params["timestamp"]) + 400  # only once it could no longer execute
+
+
+def test_amend_by_client_id_finds_the_order_under_its_new_id(client: Client, exchange: LocalExchange) -> None:
+    """An amend by origClientOrderId that executed unseen: the order is found under the new id, amended."""
+    order = place(client)
+    exchange.never_answer("order.amend.keepPriority", execute=True, times=1)
+    error = unknown(lambda: client.order_amend_keep_priority(
+        symbol=S, orig_client_order_id=order["clientOrderId"], new_client_order_id="amended-1", new_qty="0.005",
+        timeout=0.3))
+    now = client.resolve_order(error)
+    assert now is not None and now["orderId"] == order["orderId"] and now["clientOrderId"] == "amended-1"
+    assert now["origQty"] == "0.00500000"
+
+
+def test_order_list_cancel_finds_the_list(client: Client, exchange: LocalExchange) -> None:
+    """An orderList.cancel that executed unseen: the list is found (by its new id, else its own), all done."""
+    first, second = (client.order_list_place_oco(
+        symbol=S, side="SELL", quantity="0.1", above_type="LIMIT_MAKER", above_price="60000",
+        below_type="STOP_LOSS", below_stop_price="40000") for _ in range(2))
+    exchange.never_answer("orderList.cancel", execute=True, times=2)
+    by_client_id = unknown(lambda: client.order_list_cancel(
+        symbol=S, list_client_order_id=first["listClientOrderId"], new_client_order_id="list-cancel-1", timeout=0.3))
+    by_id = unknown(lambda: client.order_list_cancel(symbol=S, order_list_id=second["orderListId"], timeout=0.3))
+    for error, placed in ((by_client_id, first), (by_id, second)):
+        found = client.resolve_order(error)
+        assert found is not None and found["orderListId"] == placed["orderListId"]
+        assert found["listOrderStatus"] == "ALL_DONE"
+
+
 def test_no_certainty_within_the_deadline_raises(client: Client, exchange: LocalExchange) -> None:
     """If neither found nor certainly missing by the deadline: StatusUnknownTimeout, still resolvable."""
     exchange.never_answer("order.place", execute=False, times=1)
