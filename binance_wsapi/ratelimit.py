@@ -25,10 +25,16 @@ takes a lock (check and count must be one step, or sixteen threads could all tak
 unit); reading a report on the I/O thread does not.
 
 After a 429 nothing that the limit covers is sent before its `retryAfter`; after a 418
-nothing at all is sent, not even a reconnection, before the ban lifts. The governor knows
+nothing at all is sent, not even a reconnection, before the ban lifts. Opening a connection
+is counted like a request (2 weight, charged once it is open), and its handshake's `time`
+and `session.logon` are admitted like any other: the supervisor asks `connect_hold` before
+dialling, so a reconnect waits for a ban, a 429's `retryAfter` (also one given by an HTTP
+429 answer to the upgrade) and a window with room for the handshake. The governor knows
 no limits until the first response reports them; until then only 429/418 answers hold it
-back. Turned off (``on_rate_limit="off"``), it leaves limits and 429s to Binance, but still
-respects a ban: sending while banned only extends it.
+back. It counts only this client's traffic: other clients or processes on the same IP use
+the same weight unseen, until a report shows it. Turned off (``on_rate_limit="off"``), it
+leaves limits and 429s to Binance, but still respects a ban: sending while banned only
+extends it.
 """
 
 from __future__ import annotations
