@@ -56,6 +56,7 @@ def test_connect_and_close_check_their_timeout(client: Client, exchange: LocalEx
 
 def test_resolve_order_checks_timeout_and_settle(client: Client, exchange: LocalExchange) -> None:
     """resolve_order refuses an infinite timeout or settle before looking anything up."""
+    client.connect()  # the short deadline below is for the order, not for connecting too
     exchange.never_answer("order.place", execute=True, times=1)
     with pytest.raises(ExecutionStatusUnknown) as info:
         client.order_place(**LIMIT, timeout=0.2)

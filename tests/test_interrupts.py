@@ -125,6 +125,7 @@ def test_ctrl_c_before_an_order_was_sent_lists_nothing(
 
 def test_requests_that_raise_status_unknown_are_listed(client: Client, exchange: LocalExchange) -> None:
     """A state-changing call that times out after it was sent is listed too, as raised but without its traceback."""
+    client.connect()  # the short deadline below is for the order, not for connecting too
     exchange.never_answer("order.place", execute=True, times=1)
     with pytest.raises(ExecutionStatusUnknown) as info:
         place(client, timeout=0.3)

@@ -15,6 +15,13 @@ pytestmark = pytest.mark.both_schemes
 S = "BTCUSDT"
 
 
+@pytest.fixture
+def client(client: Client) -> Client:
+    """The conftest client, connected: these tests give calls deadlines too short to include connecting."""
+    client.connect()
+    return client
+
+
 def place(client: Client, **extra: Any) -> Any:
     return client.order_place(
         symbol=S, side="BUY", type="LIMIT", time_in_force="GTC", price="40000", quantity="0.01", **extra
