@@ -341,6 +341,8 @@ class RequestBuilder:
         if hold is not None:
             raise ConnectFailed(f"{method} was not sent on a new connection: {hold.reason}")
         if not conn.send(pending):
+            if pending.admitted is not None:
+                pending.admitted.write_off(pending)
             raise ConnectFailed(f"{method} could not be sent: the new connection closed")
         if not pending.wait(timeout):
             conn.inflight.pop(pending.id, None)

@@ -30,6 +30,8 @@ __all__ = ["DeadlineTimer"]
 
 # Below this many dead entries the heap is left alone: rebuilding it would cost more.
 _MIN_COMPACTION = 64
+# The longest single wait (threading.TIMEOUT_MAX is the limit); the thread then looks again.
+_LONGEST_WAIT = 3600.0
 
 
 class DeadlineTimer:
@@ -106,13 +108,16 @@ class DeadlineTimer:
                     try:
                         for pending in due:
                             if not pending.done():
-                                self._expire(pending)
+                                try:
+                                    self._expire(pending)
+                                except Exception:  # one bad entry must not stop every later deadline
+                                    log.exception("%s: failing a request at its deadline raised", self.name)
                     finally:
                         self._cond.acquire()
                     continue
                 wake = heap[0][0] if heap else float("inf")
                 self._wake_at = wake
-                self._cond.wait(None if not heap else wake - now)
+                self._cond.wait(None if not heap else min(wake - now, _LONGEST_WAIT))
                 self._wake_at = float("inf")
 
     def _compact(self) -> None:

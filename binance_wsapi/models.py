@@ -33,6 +33,8 @@ class RateLimit:
 
 def rate_limits_from_wire(items: Iterable[Any]) -> tuple[RateLimit, ...]:
     """Convert a ``rateLimits`` array, skipping malformed items (bad server data is not fatal)."""
+    if not isinstance(items, (list, tuple)):
+        return ()
     out = []
     for item in items:
         try:

@@ -238,6 +238,8 @@ class RateGovernor:
 
     def on_response(self, pending: Optional[Pending], items: Any, rtt: float) -> None:
         """Take in one response's ``rateLimits`` (I/O thread; `pending` is what it answers)."""
+        if type(items) is not list:
+            return  # not Binance's shape: nothing to learn from it
         now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
         position = pending.position if pending is not None else None
         reported = self.reported

@@ -74,6 +74,9 @@ _CLOCK_RETRY = 5.0
 _WEIGHT_LANE, _ORDERS_LANE = 0, 1
 # "Connecting to WebSocket API costs 2 weight." (web-socket-api.md, IP limits)
 _CONNECT_WEIGHT = 2
+# The longest single wait of the supervisor thread; it then looks again.
+_LONGEST_WAIT = 3600.0
+_MAX_RETRY_AFTER = 86400.0
 
 
 class LateResponse:
@@ -642,7 +645,8 @@ class Supervisor:
                 if self._poked:  # something changed while the lock was released: look again
                     continue
                 self._wake_at = wake
-                self._cond.wait(None if wake == float("inf") else max(0.0, wake - now))
+                # A far-off wake-up (a ban of days, a hostile retryAfter) must not overflow the wait.
+                self._cond.wait(None if wake == float("inf") else min(max(0.0, wake - now), _LONGEST_WAIT))
                 self._wake_at = float("inf")
 
     def _handshake_weight(self) -> int:
@@ -881,9 +885,12 @@ class Supervisor:
         # Re-signing takes long (an RSA signature costs about 0.6 ms): do it with the lock
         # released, so callers are not held up meanwhile. A request queued in the meantime is
         # stamped with the new offset already; one expired meanwhile is skipped below.
-        while True:
-            offset = builder.clock_offset_ms
-            stale = [p for p in queue if p.stamped_at is not None and p.offset_ms != offset]
+        for _ in range(2):  # what is still stale after that is re-signed below, under the lock
+            stale = [
+                p for p in queue
+                if p.stamped_at is not None and not p.done()
+                and p.offset_ms != (p.signed_with or builder).clock_offset_ms
+            ]
             if not stale:
                 break
             self._unlocked(partial(_each, builder.restamp, stale))
@@ -902,17 +909,19 @@ class Supervisor:
                 return
 
     def _connect_failed(self, exc: ConnectFailed) -> None:
+        # A Retry-After of years is the server's word, but one day is as long as we wait before asking again.
+        retry_after = None if exc.retry_after is None else min(exc.retry_after, _MAX_RETRY_AFTER)
         if exc.status in (418, 429):
             # The upgrade itself was refused for the rate limit: hold requests as a 429 or
             # 418 answer would, which also keeps the next attempt back until then.
             data = None
-            if exc.retry_after is not None:
-                data = {"retryAfter": int(self.governor.now_ms() + exc.retry_after * 1000)}
+            if retry_after is not None:
+                data = {"retryAfter": int(self.governor.now_ms() + retry_after * 1000)}
             self.on_refused(exc.status, {"data": data})
         with self._cond:
             self._last_error = exc
             if self._connected_once:
-                delay = max(self._backoff.delay(self._failures), exc.retry_after or 0.0)
+                delay = max(self._backoff.delay(self._failures), retry_after or 0.0)
                 self._failures += 1
                 self._retry_at = time.monotonic() + delay
                 log.warning("%s: reconnect failed (%s); retrying in %.2f s", self.name, _describe(exc), delay)

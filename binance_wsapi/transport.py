@@ -51,7 +51,8 @@ if hasattr(select, "poll"):
                 poller = pollers[events] = select.poll()
                 poller.register(fd, events)
             # Errors and hang-ups count as ready: the next read or write reports them.
-            return bool(poller.poll(None if timeout is None else max(0, int(timeout * 1000) + 1)))
+            ms = None if timeout is None else max(0, min(int(timeout * 1000) + 1, 2**31 - 1))
+            return bool(poller.poll(ms))
 
         return wait
 
@@ -280,14 +281,16 @@ class Dialer:
             self._hold(sock)
             for option in (*_SOCKET_OPTIONS, *options.get("sockopt", ())):
                 sock.setsockopt(*option)
-            rest = {k: v for k, v in options.items() if k not in ("sockopt", "sslopt")}
+            rest = {k: v for k, v in options.items() if k not in ("sockopt", "sslopt", "redirect_limit")}
             if secure:
                 sock.settimeout(max(0.001, deadline - time.monotonic()))
                 sock = _wrap_tls(sock, dict(options.get("sslopt") or {}), host)
             sock.settimeout(max(0.001, deadline - time.monotonic()))
-            ws = websocket.create_connection(url, socket=sock, skip_utf8_validation=True, **rest)
+            # No redirects: websocket-client would follow one on a socket of its own, out of
+            # reach of abort() and without the TLS options. Binance does not redirect.
+            ws = websocket.create_connection(url, socket=sock, skip_utf8_validation=True, redirect_limit=0, **rest)
             assert ws.sock is not None
-            return ws.sock  # not `sock` after a redirect
+            return ws.sock
         except BaseException:
             sock.close()
             raise
@@ -304,10 +307,14 @@ class Dialer:
             self._handle = socket.socket(fileno=os.dup(sock.fileno()))
 
 
-# websocket-client's defaults: no Nagle delay (a request is one small write), keepalive.
+# websocket-client's defaults: no Nagle delay (a request is one small write), and TCP
+# keepalive probes after 30 s idle, every 10 s, 3 of them, where the platform has them.
 _SOCKET_OPTIONS: tuple[tuple[int, ...], ...] = ((socket.IPPROTO_TCP, socket.TCP_NODELAY, 1),)
 if hasattr(socket, "SO_KEEPALIVE"):
     _SOCKET_OPTIONS += ((socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1),)
+for _name, _value in (("TCP_KEEPIDLE", 30), ("TCP_KEEPINTVL", 10), ("TCP_KEEPCNT", 3)):
+    if hasattr(socket, _name):
+        _SOCKET_OPTIONS += ((socket.IPPROTO_TCP, getattr(socket, _name), _value),)
 
 
 def _proxied(options: Mapping[str, Any], secure: bool, host: str) -> bool:

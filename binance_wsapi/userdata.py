@@ -748,6 +748,8 @@ class UserData:
             pending.result()
         except BaseException as exc:
             if not own:
+                if not pending.done():  # interrupted while queued: it must not go out signed by a forgotten builder
+                    supervisor.expire(pending, seconds)
                 own_builder.forget_account(builder)
             stream._finish(StreamClosed(f"{stream.name} could not subscribe: {exc}"))
             raise

@@ -171,3 +171,16 @@ def test_unanswered_request_still_times_out_on_a_quiet_connection(exchange: Loca
         with pytest.raises(RequestTimeout):
             client.ping(timeout=0.3)
         assert client.ping() == {}
+
+
+@pytest.mark.parametrize("rate_limits", ["1", '"x"', '{"a": 1}', '[1, null, {"rateLimitType": []}]'])
+def test_malformed_rate_limits_are_ignored(exchange: LocalExchange, rate_limits: str) -> None:
+    """A response whose rateLimits is not Binance's list of objects completes its request; the client lives on."""
+    with Client(timeout=5, **client_kwargs(exchange)) as client:  # no key: the first request has id 1
+        exchange.never_answer("ping", times=1)
+        first = client.futures.ping()
+        assert exchange.wait_until(lambda ex: ex.request_count("ping") == 1)
+        exchange.send_raw('{"id": null, "status": 200, "rateLimits": %s}' % rate_limits)
+        exchange.send_raw('{"id": 1, "status": 200, "result": {}, "rateLimits": %s}' % rate_limits)
+        assert first.result(5) == {}
+        assert client.ping() == {} and not client.closed

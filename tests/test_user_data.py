@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import threading
 from decimal import Decimal
 from typing import Any
@@ -24,6 +26,7 @@ from binance_wsapi import (
     StreamOverflow,
     StreamTerminated,
     StreamTimeout,
+    Timeout,
     UnknownEvent,
     UserDataEvent,
     UserDataStream,
@@ -324,3 +327,26 @@ def test_no_credentials_is_a_clear_error(exchange: LocalExchange) -> None:
     with Client(**client_kwargs(exchange)) as client:
         with pytest.raises(InvalidRequest, match="no credentials"):
             client.user_data.subscribe()
+
+
+def test_subscribe_for_another_account_interrupted_while_queued_does_not_wedge_the_reconnect(
+    exchange: LocalExchange, account: LocalAccount
+) -> None:
+    """Ctrl-C in subscribe() for another account while reconnects fail: the next connection still opens."""
+    other = exchange.create_account({"USDT": "1000"})
+    with exchange.client(account, timeout=Timeout(request=3, connect=2, close=2)) as client:
+        client.connect()
+        exchange.refuse_upgrades(503)  # reconnects fail, so the subscription waits in the queue
+        exchange.drop_connections()
+        assert exchange.wait_until(lambda ex: len(ex.upgrades_refused) >= 1)
+        interrupt = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+        interrupt.start()
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                client.user_data.subscribe(other.api_key, other.api_secret, timeout=None)
+        finally:
+            interrupt.join()
+        exchange.clear_faults()
+        exchange.clock_skew = 3.0  # the next connection measures a new offset, so queued requests are re-signed
+        assert client.ping(timeout=10) == {}
+        assert client.account_status()["balances"]
