@@ -1,28 +1,28 @@
-"""One WebSocket connection and its I/O thread.
+"""One WebSocket connection and its I/O thread: the I/O side of protocol.py.
 
-The I/O thread is the only reader of the socket. It parses frames, answers server pings,
-matches each response to its request by `id` through the in-flight registry, and completes
-that request's future. It never runs user code: events and done-callbacks go to the callback
-thread. Callers write their own requests (under a send lock), so a request costs no thread
-hand-off on the way out.
+The I/O thread is the only reader of the socket. It feeds what it reads to the connection's
+`ClientProtocol`, which parses frames and matches each response to its request by `id`
+through the in-flight registry, and acts on the events that come out: it writes the pongs
+and the close reply, completes each matched request (`settle`), and tells its listener. It
+never runs user code: events and done-callbacks go to the callback thread. Callers write
+their own requests (under a send lock), so a request costs no thread hand-off on the way out.
 
-Registry invariant, which is what makes "every request ends in a result or an exception"
-hold without a lock on the hot path: a request is registered *before* it is written; the
-connection is marked dead *before* the registry is drained; a caller re-checks `dead` after
-registering. Whoever pops an entry from the registry (the I/O thread with a response, the
-I/O thread draining on disconnect, or a caller giving up) is the one that completes it.
+The registry lives in the protocol, and so does the statement of its invariant (see
+protocol.py): registered before written, marked dead before drained, and whoever pops an
+entry completes it. This module keeps its side of it: `send` re-checks `dead` after
+registering, `abort` and `close` set `dead` before draining, and an `Answered` event whose
+handling fails puts its request back for the teardown to fail.
 """
 
 from __future__ import annotations
 
 import collections
 import email.utils
-import json
 import logging
 import threading
 import time
 from _thread import allocate_lock as _allocate_lock
-from typing import TYPE_CHECKING, Any, Mapping, Optional, Protocol, Union
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Protocol, Union
 
 import websocket
 
@@ -32,11 +32,20 @@ from .exceptions import (
     ConnectFailed,
     ConnectionLost,
     RequestTimeout,
-    error_from_response,
     status_unknown,
 )
-from .frames import OP_BINARY, OP_CLOSE, OP_PING, OP_PONG, OP_TEXT, FrameReader, ProtocolError, close_payload, encode_frame
-from .models import Response, rate_limits_from_wire
+from .protocol import (
+    Answered,
+    ClientProtocol,
+    CloseReceived,
+    Event,
+    PingReceived,
+    ProtocolError,
+    Refused,
+    ServerEvent,
+    Unmatched,
+    settle,
+)
 from .transport import Dialer, Transport, transport_for
 
 if TYPE_CHECKING:
@@ -49,7 +58,6 @@ log = logging.getLogger("binance_wsapi")
 
 __all__ = ["Connection", "Listener", "Pending"]
 
-_decode = json.JSONDecoder().decode  # json.loads(bytes) would sniff the encoding in Python, per frame
 RequestId = Union[int, str]
 
 
@@ -261,7 +269,10 @@ class Connection:
     ) -> None:
         self.url = url
         self.name = name
-        self.inflight: dict[Any, Pending] = {}
+        self._protocol: ClientProtocol[Pending] = ClientProtocol(max_message_size, name)
+        #: The protocol's in-flight registry, the very dict: other modules pop from it
+        #: (a caller giving up, a subscription ended), under the invariant in protocol.py.
+        self.inflight = self._protocol.inflight
         self.dead = False
         self.draining = False
         self.logged_on = False
@@ -271,12 +282,10 @@ class Connection:
         self.last_rx = 0.0
         self.ping_sent_at: Optional[float] = None
         self.thread: Optional[threading.Thread] = None
-        #: Requests written (counted under the write lock) and responses read (by the I/O thread).
+        #: Requests written (counted under the write lock); responses_received is the protocol's.
         self.requests_sent = 0
-        self.responses_received = 0
         self._closing = False
         self._lost_reason: Optional[BaseException] = None
-        self._max_message_size = max_message_size
         self._ws_options = ws_options
         self._io: Optional[Transport] = None
         self._dialer = Dialer()
@@ -291,6 +300,11 @@ class Connection:
     def __repr__(self) -> str:
         state = "dead" if self.dead else "draining" if self.draining else "open"
         return f"<Connection {self.name} {state} in_flight={len(self.inflight)}>"
+
+    @property
+    def responses_received(self) -> int:
+        """Responses read, matched or not (counted by the protocol on the I/O thread)."""
+        return self._protocol.responses_received
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -346,9 +360,8 @@ class Connection:
             if pending.admitted is not None and pending.position is None:
                 pending.admitted.write_off(pending)
             return True  # its owner cancelled it while it waited: nothing to send
-        inflight = self.inflight
         pending.conn = self
-        inflight[pending.id] = pending
+        self._protocol.register(pending)
         if self.dead or (self.draining and not even_draining):
             return self._take_back(pending)
         pending.sent_at = time.perf_counter()
@@ -362,14 +375,14 @@ class Connection:
 
     def _take_back(self, pending: Pending) -> bool:
         """Undo a registration that sent nothing; True if the I/O thread completed it first."""
-        if self.inflight.pop(pending.id, None) is None:
+        if not self._protocol.take_back(pending):
             return True
         pending.conn = None  # not sent, so not this connection's: expire() looks in the queue
         return False
 
     def send_ping(self) -> None:
         """Send a ping frame (heartbeat); any frame back proves the link is alive."""
-        self._write(encode_frame(OP_PING, b""))
+        self._write(self._protocol.ping_frame())
 
     def _write(self, frame: bytes, requests: int = 0, pending: Optional[Pending] = None) -> bool:
         """Write `frame`, combined with whatever other threads queue meanwhile.
@@ -452,19 +465,14 @@ class Connection:
             assert io is not None
             # A close frame, but never wait long for it: the peer may have stopped reading.
             try:
-                io.send(encode_frame(OP_CLOSE, close_payload(code, reason)), timeout=0.5)
+                io.send(self._protocol.close_frame(code, reason), timeout=0.5)
             except OSError:
                 pass
         self._shutdown()
 
     def fail_all(self, cause: type[BinanceWSAPIError], message: str) -> None:
         """Complete every in-flight request with `cause` (ExecutionStatusUnknown where it applies)."""
-        inflight = self.inflight
-        while inflight:
-            try:
-                _, pending = inflight.popitem()
-            except KeyError:  # emptied concurrently
-                break
+        for pending in self._protocol.pop_all():
             pending.fail(cause, message, sent=True)
 
     def _shutdown(self) -> None:
@@ -516,110 +524,81 @@ class Connection:
     def _read_loop(self) -> None:
         assert self._io is not None
         recv = self._io.recv
-        feed = FrameReader(self._max_message_size).feed
+        receive = self._protocol.receive_data
         monotonic = time.monotonic
-        on_text = self._on_text
+        handle = self._handle
         while True:
             data = recv()
             if not data:
                 raise _ServerClosed("the server closed the TCP connection")
             self.last_rx = monotonic()
-            for opcode, payload in feed(data):
-                if opcode == OP_TEXT:
-                    on_text(payload)
-                elif opcode == OP_PING:
-                    self._write(encode_frame(OP_PONG, payload))
-                elif opcode == OP_CLOSE:
-                    self._on_close_frame(payload)
-                elif opcode == OP_BINARY:
-                    log.warning("%s: ignored a binary frame of %d bytes (JSON session)", self.name, len(payload))
-                elif opcode != OP_PONG:
-                    raise ProtocolError(f"unknown opcode {opcode}")
+            try:
+                events = receive(data)
+            except ProtocolError as exc:
+                # They came before the violation, some with requests popped. The exception
+                # outlives this thread (the reason the connection was lost): let them go.
+                before, exc.events = exc.events, ()
+                handle(before)
+                raise
+            if events:
+                handle(events)
+                # Not held while recv() blocks: the events hold requests, and their futures.
+                del events
 
-    def _on_close_frame(self, payload: bytes) -> None:
-        code = int.from_bytes(payload[:2], "big") if len(payload) >= 2 else 1005
-        reason = payload[2:].decode("utf-8", "replace")
-        if not self._closing:
-            self._write(encode_frame(OP_CLOSE, payload[:2]))
-        raise _ServerClosed(f"the server closed the connection (code {code}{': ' + reason if reason else ''})")
-
-    def _on_text(self, payload: bytes) -> None:
-        try:
-            text = payload.decode("utf-8")  # validates UTF-8, in C
-        except UnicodeDecodeError as exc:
-            # RFC 6455 (close code 1007): the stream can no longer be trusted.
-            raise ProtocolError(f"a text frame is not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
-        try:
-            msg = _decode(text)
-        except RecursionError:
-            # Nesting deeper than the interpreter's stack: hostile, and a bug waiting in any
-            # code that walks the value. Costs this connection, never the I/O thread.
-            raise ProtocolError(f"a JSON frame of {len(payload)} bytes is nested too deeply to decode") from None
-        except ValueError:
-            log.error("%s: ignored a frame that is not JSON: %r", self.name, payload[:200])
-            return
-        if type(msg) is not dict:
-            log.error("%s: ignored a JSON frame that is not an object: %r", self.name, payload[:200])
-            return
-        status = msg.get("status")
+    def _handle(self, events: Iterable[Event[Pending]]) -> None:
+        """Act on `events` in order; every Answered one is this thread's to complete."""
         listener = self._listener
-        if status is None:
-            if "event" in msg:
-                listener.on_event(self, msg)
-            else:
-                log.warning("%s: ignored a frame with neither status nor event: %r", self.name, payload[:200])
-            return
-        self.responses_received += 1
-        rate_limits = msg.get("rateLimits")
-        request_id = msg.get("id")
-        # Only an id of the exact type sent can be ours: True == 1 and 7.0 == 7 in Python.
-        kind = type(request_id)
-        pending = self.inflight.pop(request_id, None) if kind is int or kind is str else None
-        if pending is None:
-            listener.on_answered(None, rate_limits, 0.0)
-            listener.on_unmatched(self, msg)
-            return
-        rtt = time.perf_counter() - pending.sent_at
-        listener.latencies.append(rtt)
+        perf_counter = time.perf_counter
+        answered = False
+        rest = iter(events)
         try:
-            listener.on_answered(pending, rate_limits, rtt)
-            self._resolve(pending, msg, status, rate_limits, rtt)
+            for event in rest:
+                # A response is the hot path, so it is handled inline, not in a method.
+                if type(event) is Answered:
+                    pending = event.pending
+                    msg = event.msg
+                    rtt = perf_counter() - pending.sent_at
+                    listener.latencies.append(rtt)
+                    try:
+                        listener.on_answered(pending, msg.get("rateLimits"), rtt)
+                        outcome = settle(pending, msg, event.status)
+                        if outcome is not None:
+                            if type(outcome) is Refused:
+                                listener.on_refused(outcome.status, outcome.error)
+                            elif listener.on_stale_clock(pending, outcome.exc):
+                                continue  # re-sent after a clock resync; it completes then
+                            pending.set_exception(outcome.exc)
+                    except BaseException:
+                        # Dying mid-resolution: put the request back so the teardown fails it too.
+                        self.inflight[pending.id] = pending
+                        raise
+                    answered = True
+                    if log.isEnabledFor(logging.DEBUG):
+                        status = event.status if type(event.status) is int else 0
+                        log.debug(
+                            "response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3
+                        )
+                elif type(event) is ServerEvent:
+                    listener.on_event(self, event.msg)
+                elif type(event) is Unmatched:
+                    listener.on_answered(None, event.msg.get("rateLimits"), 0.0)
+                    listener.on_unmatched(self, event.msg)
+                elif type(event) is PingReceived:
+                    self._write(event.pong)
+                elif type(event) is CloseReceived:
+                    if not self._closing:
+                        self._write(event.reply)
+                    reason = f": {event.reason}" if event.reason else ""
+                    raise _ServerClosed(f"the server closed the connection (code {event.code}{reason})")
         except BaseException:
-            # Dying mid-resolution: put the request back so the teardown fails it too.
-            self.inflight[pending.id] = pending
+            # Dying with requests popped but not yet handled: put them back so the teardown
+            # fails them too.
+            self._protocol.put_back(rest)
             raise
-        if self.draining and not self.inflight:
+        # Once per batch: every response in it has been settled before a rotated connection
+        # closes.
+        if answered and self.draining and not self.inflight:
             self.close(ConnectionLost, "connection rotated", 1000, "rotated")
-
-    def _resolve(self, pending: Pending, msg: dict[str, Any], status: Any, rate_limits: Any, rtt: float) -> None:
-        if type(status) is int and 200 <= status < 300:
-            if pending.unwrap:
-                pending.set_result(msg.get("result"))
-            else:
-                pending.set_result(
-                    Response(pending.id, status, msg.get("result"), rate_limits_from_wire(rate_limits or ()))
-                )
-        else:
-            error = msg.get("error")
-            if not isinstance(error, dict):
-                error = {"msg": repr(error)}
-            status = status if type(status) is int else 0
-            exc = error_from_response(
-                status,
-                error,
-                request_id=pending.id,
-                method=pending.method,
-                state_changing=pending.state_changing,
-                params=pending.params,
-                client_order_id=pending.client_order_id,
-            )
-            if status == 429 or status == 418:
-                self._listener.on_refused(status, error)
-            elif exc.code == -1021 and self._listener.on_stale_clock(pending, exc):
-                return  # re-sent after a clock resync; it completes then
-            pending.set_exception(exc)
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug("response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3)
 
 
 def _connect_error(url: str, exc: BaseException, *, aborted: bool) -> ConnectFailed:

@@ -1,4 +1,4 @@
-"""Client-side WebSocket framing (RFC 6455), just what the I/O thread needs.
+"""Client-side WebSocket framing (RFC 6455), just what the client protocol needs.
 
 websocket-client performs the handshake; after it, the I/O thread reads the socket itself in
 large chunks and parses every complete frame in each chunk. websocket-client's own reader
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import struct
-from typing import Optional
+from typing import Any, Optional, Sequence
 
 __all__ = ["FrameReader", "ProtocolError", "encode_frame"]
 
@@ -30,6 +30,11 @@ _pack_long = struct.Struct("!BBQ").pack
 
 class ProtocolError(Exception):
     """The server broke the WebSocket protocol (or sent a message over the size limit)."""
+
+    #: Set by `ClientProtocol.receive_data`: the events completed ahead of the violation in
+    #: the same data. Some may hold requests already taken from the registry, so whoever
+    #: catches this must still handle them.
+    events: Sequence[Any] = ()
 
 
 def _mask(key: bytes, data: bytes) -> bytes:

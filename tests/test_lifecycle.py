@@ -23,7 +23,7 @@ from binance_wsapi import (
     StatusUnknownClientClosed,
     Timeout,
 )
-from binance_wsapi import connection as connection_module
+from binance_wsapi import protocol as protocol_module
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
 from .conftest import LogWatcher, library_threads
@@ -158,7 +158,7 @@ def test_dead_io_thread_fails_waiters_and_later_calls(
         raise RuntimeError("bug in frame handling")
 
     # Called for each successful response: the next one now kills the I/O thread mid-resolution.
-    monkeypatch.setattr(connection_module, "rate_limits_from_wire", broken)
+    monkeypatch.setattr(protocol_module, "rate_limits_from_wire", broken)
     answered = client.request_future("time")
     error = waiting.exception(5)
     assert isinstance(error, ClientClosed) and isinstance(error, ExecutionStatusUnknown)

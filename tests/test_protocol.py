@@ -1,0 +1,299 @@
+"""ClientProtocol and settle, fed bytes by hand: no sockets, no threads.
+
+Server frames are built here, unmasked, as a server sends them; frames the protocol gives
+back to send (pongs, close replies) are masked, as a client's must be, and unmasked here to
+check them.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from typing import Any, Optional
+
+import pytest
+
+from binance_wsapi.callbacks import CallbackDispatcher, RequestFuture
+from binance_wsapi.connection import Pending
+from binance_wsapi.exceptions import (
+    ExecutionStatusUnknown,
+    InvalidTimestamp,
+    IPBanned,
+    RateLimited,
+    RequestRejected,
+    StatusUnknownServerError,
+)
+from binance_wsapi.frames import OP_CLOSE, OP_PING, OP_PONG, OP_TEXT
+from binance_wsapi.models import RateLimit, Response
+from binance_wsapi.protocol import (
+    Answered,
+    ClientProtocol,
+    CloseReceived,
+    PingReceived,
+    ProtocolError,
+    Refused,
+    ServerEvent,
+    StaleClock,
+    Unmatched,
+    settle,
+)
+
+OP_CONTINUATION = 0x0
+ORDER = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "price": "1", "quantity": "1"}
+WEIGHT = {"rateLimitType": "REQUEST_WEIGHT", "interval": "MINUTE", "intervalNum": 1, "limit": 6000, "count": 3}
+
+
+def server_frame(opcode: int, payload: bytes, *, fin: bool = True) -> bytes:
+    """One unmasked frame, as the server sends it."""
+    b0 = (0x80 if fin else 0) | opcode
+    n = len(payload)
+    if n < 126:
+        return bytes((b0, n)) + payload
+    if n < 65536:
+        return struct.pack("!BBH", b0, 126, n) + payload
+    return struct.pack("!BBQ", b0, 127, n) + payload
+
+
+def text(msg: Any) -> bytes:
+    return server_frame(OP_TEXT, json.dumps(msg).encode())
+
+
+def unmask(frame: bytes) -> tuple[int, bytes]:
+    """The opcode and payload of a short client frame, checking it is final and masked."""
+    assert frame[0] & 0x80 and frame[1] & 0x80
+    n = frame[1] & 0x7F
+    assert n < 126
+    key, body = frame[2:6], frame[6:]
+    assert len(body) == n
+    return frame[0] & 0x0F, bytes(b ^ key[i % 4] for i, b in enumerate(body))
+
+
+def request(
+    id: Any = 1,
+    method: str = "ping",
+    *,
+    future: Optional[RequestFuture[Any]] = None,
+    unwrap: bool = False,
+    state_changing: bool = False,
+    params: Optional[dict[str, Any]] = None,
+    client_order_id: Optional[str] = None,
+) -> Pending:
+    pending = Pending(id, method, b"", future, None, state_changing, params or {}, client_order_id, unwrap)
+    assert pending.start()
+    return pending
+
+
+def answered(proto: ClientProtocol[Pending], msg: dict[str, Any]) -> Answered[Pending]:
+    [event] = proto.receive_data(text(msg))
+    assert type(event) is Answered
+    return event
+
+
+def failure(msg: dict[str, Any], **kwargs: Any) -> BaseException:
+    """What `settle` fails a registered request with, given its error response `msg`."""
+    proto: ClientProtocol[Pending] = ClientProtocol(1 << 20)
+    pending = request(msg["id"], **kwargs)
+    proto.register(pending)
+    event = answered(proto, msg)
+    assert settle(event.pending, event.msg, event.status) is None
+    assert pending.wait(0)
+    with pytest.raises(BaseException) as raised:
+        pending.result()
+    return raised.value
+
+
+@pytest.fixture
+def proto() -> ClientProtocol[Pending]:
+    return ClientProtocol(1 << 20, "test")
+
+
+def test_response_completes_blocking_request(proto: ClientProtocol[Pending]) -> None:
+    """A response takes its blocking request out of the registry and settles it with a Response."""
+    pending = request(7)
+    proto.register(pending)
+    event = answered(proto, {"id": 7, "status": 200, "result": {"serverTime": 1}, "rateLimits": [WEIGHT]})
+    assert event.pending is pending and event.status == 200 and not proto.inflight
+    assert settle(event.pending, event.msg, event.status) is None
+    assert pending.wait(0)
+    assert pending.result() == Response(7, 200, {"serverTime": 1}, (RateLimit.from_wire(WEIGHT),))
+    assert proto.responses_received == 1
+
+
+def test_response_completes_future_request_with_its_result(proto: ClientProtocol[Pending]) -> None:
+    """A response settles a future request, unwrapped to its `result`, and a string id matches too."""
+    future: RequestFuture[Any] = RequestFuture(CallbackDispatcher("unused", 1))
+    pending = request("abc", future=future, unwrap=True)
+    proto.register(pending)
+    event = answered(proto, {"id": "abc", "status": 200, "result": {"ok": True}})
+    assert settle(event.pending, event.msg, event.status) is None
+    assert future.result(0) == {"ok": True}
+
+
+@pytest.mark.parametrize("wire_id", ["true", "1.0"])
+def test_id_of_another_type_matches_nothing(proto: ClientProtocol[Pending], wire_id: str) -> None:
+    """An id of `true` or `1.0` is Unmatched and leaves request 1 in flight (True == 1.0 == 1 in Python)."""
+    pending = request(1)
+    proto.register(pending)
+    frame = server_frame(OP_TEXT, b'{"id": %s, "status": 200, "result": {}}' % wire_id.encode())
+    [event] = proto.receive_data(frame)
+    assert type(event) is Unmatched and event.msg["status"] == 200
+    assert proto.inflight == {1: pending} and not pending.done()
+    assert proto.responses_received == 1
+
+
+def test_event_frame_is_a_server_event(proto: ClientProtocol[Pending]) -> None:
+    """A message with no status and an `event` key is a ServerEvent, counted as no response."""
+    msg = {"subscriptionId": 0, "event": {"e": "outboundAccountPosition"}}
+    [event] = proto.receive_data(text(msg))
+    assert type(event) is ServerEvent and event.msg == msg
+    assert proto.responses_received == 0
+
+
+def test_ping_yields_its_pong(proto: ClientProtocol[Pending]) -> None:
+    """A ping comes out as PingReceived carrying the masked pong that echoes its payload."""
+    [event] = proto.receive_data(server_frame(OP_PING, b"hello"))
+    assert type(event) is PingReceived and event.payload == b"hello"
+    assert unmask(event.pong) == (OP_PONG, b"hello")
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        server_frame(OP_PING, b"x" * 126),
+        server_frame(OP_TEXT, b'{"id": 1, "status": 200, "result": "\xff"}'),
+        server_frame(OP_TEXT, b"[" * 100_000 + b"]" * 100_000),
+    ],
+    ids=["ping-over-125-bytes", "invalid-utf8", "json-nested-100k-deep"],
+)
+def test_violations_raise_protocol_error(proto: ClientProtocol[Pending], frame: bytes) -> None:
+    """A ping over 125 bytes, invalid UTF-8 and JSON nested 100k deep each raise ProtocolError."""
+    with pytest.raises(ProtocolError):
+        proto.receive_data(frame)
+
+
+def test_violation_hands_over_requests_answered_before_it(proto: ClientProtocol[Pending]) -> None:
+    """A response ahead of a violation in the same data rides out on the ProtocolError, already popped."""
+    pending = request(1)
+    proto.register(pending)
+    bad = server_frame(OP_TEXT, b"\xff")
+    with pytest.raises(ProtocolError) as raised:
+        proto.receive_data(text({"id": 1, "status": 200, "result": {}}) + bad)
+    [event] = raised.value.events
+    assert type(event) is Answered and event.pending is pending and not proto.inflight
+
+
+def test_fragmented_message_reassembles(proto: ClientProtocol[Pending]) -> None:
+    """A message in three fragments, a ping between them, fed a byte at a time, comes out whole."""
+    pending = request(3)
+    proto.register(pending)
+    body = json.dumps({"id": 3, "status": 200, "result": {"n": 12345}}).encode()
+    data = (
+        server_frame(OP_TEXT, body[:5], fin=False)
+        + server_frame(OP_CONTINUATION, body[5:20], fin=False)
+        + server_frame(OP_PING, b"p")
+        + server_frame(OP_CONTINUATION, body[20:])
+    )
+    events = [e for i in range(len(data)) for e in proto.receive_data(data[i : i + 1])]
+    assert [type(e) for e in events] == [PingReceived, Answered]
+    event = events[1]
+    assert type(event) is Answered and event.pending is pending and event.msg["result"] == {"n": 12345}
+
+
+def test_close_frame_yields_close_received(proto: ClientProtocol[Pending]) -> None:
+    """A close frame gives its code and reason and the reply echoing the code; what follows is ignored."""
+    close = server_frame(OP_CLOSE, struct.pack("!H", 1001) + b"going away")
+    events = proto.receive_data(close + text({"event": {"e": "late"}}))
+    [event] = events
+    assert type(event) is CloseReceived and (event.code, event.reason) == (1001, "going away")
+    assert unmask(event.reply) == (OP_CLOSE, struct.pack("!H", 1001))
+    assert proto.closed and proto.receive_data(text({"event": {}})) == []
+
+
+def test_close_frame_without_a_code(proto: ClientProtocol[Pending]) -> None:
+    """An empty close frame reads as code 1005 (no status received), with an empty reason."""
+    [event] = proto.receive_data(server_frame(OP_CLOSE, b""))
+    assert type(event) is CloseReceived and (event.code, event.reason) == (1005, "")
+
+
+def test_rejected_request_raises_request_rejected() -> None:
+    """A 400 with code -1013 fails the request with RequestRejected, its code and message."""
+    error = failure({"id": 5, "status": 400, "error": {"code": -1013, "msg": "Filter failure: LOT_SIZE"}})
+    assert type(error) is RequestRejected
+    assert (error.status, error.code, error.request_id) == (400, -1013, 5)
+
+
+def test_state_changing_503_is_status_unknown() -> None:
+    """A 503 to a state-changing request is StatusUnknownServerError, carrying its params and order id."""
+    msg = {"id": 6, "status": 503, "error": {"code": -1008, "msg": "Server is currently overloaded"}}
+    error = failure(msg, method="order.place", state_changing=True, params=ORDER, client_order_id="c1")
+    assert type(error) is StatusUnknownServerError and isinstance(error, ExecutionStatusUnknown)
+    assert error.params == ORDER and error.client_order_id == "c1"
+
+
+def test_error_that_is_not_an_object_still_fails_the_request() -> None:
+    """An error response whose status and error are malformed still fails its request, never hangs."""
+    error = failure({"id": 8, "status": "bad", "error": "oops"})
+    assert type(error).__name__ == "APIError" and "oops" in str(error)
+
+
+@pytest.mark.parametrize(("status", "cls"), [(429, RateLimited), (418, IPBanned)])
+def test_refusals_are_returned_for_the_governor(proto: ClientProtocol[Pending], status: int, cls: type) -> None:
+    """A 429 or 418 is returned as Refused, with what on_refused needs, and the request left to complete."""
+    pending = request(9)
+    proto.register(pending)
+    wire = {"code": -1003, "msg": "Too many requests", "data": {"retryAfter": 1}}
+    event = answered(proto, {"id": 9, "status": status, "error": wire})
+    outcome = settle(event.pending, event.msg, event.status)
+    assert type(outcome) is Refused
+    assert (outcome.status, outcome.error) == (status, wire) and type(outcome.exc) is cls
+    assert not pending.done()
+
+
+def test_stale_clock_is_returned_for_a_resend(proto: ClientProtocol[Pending]) -> None:
+    """A -1021 is returned as StaleClock with its InvalidTimestamp, leaving the request to resend or fail."""
+    pending = request(10)
+    proto.register(pending)
+    msg = {"id": 10, "status": 400, "error": {"code": -1021, "msg": "Timestamp outside of the recvWindow."}}
+    event = answered(proto, msg)
+    outcome = settle(event.pending, event.msg, event.status)
+    assert type(outcome) is StaleClock and type(outcome.exc) is InvalidTimestamp
+    assert not pending.done()
+
+
+def test_registry_take_back_and_pop_all(proto: ClientProtocol[Pending]) -> None:
+    """take_back is True only while the request is still registered; pop_all empties the registry."""
+    first, second = request(1), request(2)
+    proto.register(first)
+    proto.register(second)
+    assert proto.take_back(first) is True
+    assert proto.take_back(first) is False  # popped already: not the caller's to complete
+    assert list(proto.pop_all()) == [second] and not proto.inflight
+
+
+def test_put_back_registers_unhandled_answers(proto: ClientProtocol[Pending]) -> None:
+    """put_back returns the requests of Answered events to the registry and skips other events."""
+    pending = request(4)
+    proto.register(pending)
+    events = proto.receive_data(server_frame(OP_PING, b"") + text({"id": 4, "status": 200, "result": {}}))
+    assert not proto.inflight
+    proto.put_back(events)
+    assert proto.inflight == {4: pending}
+
+
+def test_ignored_frames_produce_no_events(proto: ClientProtocol[Pending]) -> None:
+    """Pongs, binary frames, non-JSON, non-objects and messages with neither status nor event yield nothing."""
+    data = (
+        server_frame(OP_PONG, b"")
+        + server_frame(0x2, b"\x00\x01")
+        + server_frame(OP_TEXT, b"not json")
+        + text([1, 2])
+        + text({"id": 1})
+    )
+    assert proto.receive_data(data) == []
+    assert proto.responses_received == 0
+
+
+def test_unknown_opcode_raises_protocol_error(proto: ClientProtocol[Pending]) -> None:
+    """A frame with a reserved opcode raises ProtocolError."""
+    with pytest.raises(ProtocolError, match="unknown opcode 3"):
+        proto.receive_data(server_frame(0x3, b""))
