@@ -321,8 +321,10 @@ class Connection:
         self.thread = threading.Thread(target=self._run, args=(timeout, io_timeout), name=self.name, daemon=True)
         self.thread.start()
         if not self._opened.wait(timeout):
-            self._dialer.abort()
+            # The dial may end just now, successfully: shut the socket down whichever it is.
             # The attempt fails at its next socket operation; only a name lookup cannot be cut.
+            self._shutdown()
+            self._dialer.abort()
             self._opened.wait(1.0)
             failed = ConnectFailed(f"could not connect to {self.url} within {timeout:g} s")
             raise failed from self._open_error
@@ -395,21 +397,25 @@ class Connection:
         a notebook, a bug) kills the connection too: a connection is usable or dead, never
         left with a writer flag that nobody will clear.
         """
-        with self._out_lock:
-            self._out.append(frame)
-            self.requests_sent += requests
-            if pending is not None and pending.admitted is not None:
-                # Binance counts requests in the order they reach it, which is this order,
-                # not the order in which threads were admitted.
-                pending.admitted.written(pending)
-            if self._writing:
-                return False
-            self._writing = True
-        io = self._io
-        assert io is not None
         out: list[bytes] = []
         failure: Optional[BaseException] = None
+        # From the moment this thread may hold the writer flag, any exit other than a clean
+        # one (an interrupt can land between any two bytecodes) must clear it.
+        owner = False
         try:
+            with self._out_lock:
+                self._out.append(frame)
+                self.requests_sent += requests
+                if pending is not None and pending.admitted is not None:
+                    # Binance counts requests in the order they reach it, which is this order,
+                    # not the order in which threads were admitted.
+                    pending.admitted.written(pending)
+                if self._writing:
+                    return False
+                owner = True
+                self._writing = True
+            io = self._io
+            assert io is not None
             while True:
                 with self._out_lock:
                     out = self._out
@@ -426,7 +432,7 @@ class Connection:
             failure = exc
             raise
         finally:
-            if failure is not None:
+            if failure is not None and owner:  # a thread that never took the flag has none to clear
                 with self._out_lock:
                     self._out.clear()
                     self._writing = False
@@ -622,15 +628,19 @@ def retry_after_seconds(value: Any) -> Optional[float]:
     if not isinstance(value, str):
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if value.isascii() and value.isdigit():  # str.isdigit() also takes "²", which float() refuses
+        return min(float(value), _MAX_RETRY_AFTER)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
         return None
-    return max(0.0, when.timestamp() - time.time())
+    return min(max(0.0, when.timestamp() - time.time()), _MAX_RETRY_AFTER)
+
+
+# A Retry-After of years is as good as a day: the client asks again then.
+_MAX_RETRY_AFTER = 86400.0
 
 
 def _describe(exc: BaseException) -> str:

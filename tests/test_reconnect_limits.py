@@ -15,7 +15,8 @@ from typing import Callable
 
 import pytest
 
-from binance_wsapi import Client, ConnectFailed, IPBanned, RateLimited
+from binance_wsapi import Client, ConnectFailed, IPBanned, RateLimited, RequestTimeout
+from binance_wsapi.connection import retry_after_seconds
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
 from .conftest import Kinds, LogWatcher
@@ -128,3 +129,26 @@ def test_invalid_timestamp_on_a_reconnect_logon_retries_the_connection(
         assert client.account_status()["balances"]
         assert exchange.request_count("session.logon") == 3
         assert exchange.connections_accepted == 3
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [("2", 2.0), (" 7 ", 7.0), ("²", None), ("1" * 401, 86400.0), ("soon", None), (None, None),
+     ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+)
+def test_retry_after_header_is_read_safely(header: object, expected: object) -> None:
+    """Retry-After: seconds or an HTTP date; nonsense is ignored and years are capped at a day."""
+    assert retry_after_seconds(header) == expected
+
+
+def test_an_absurd_retry_after_does_not_kill_the_client(exchange: LocalExchange, account: LocalAccount) -> None:
+    """An upgrade refused with Retry-After of 300 years holds calls (they time out); the client stays alive."""
+    with exchange.client(account, timeout=10) as client:
+        client.connect()
+        exchange.refuse_upgrades(503, retry_after=10**10, times=1)
+        exchange.drop_connections()
+        assert exchange.wait_until(lambda ex: len(ex.upgrades_refused) == 1)
+        with pytest.raises(RequestTimeout):
+            client.ping(timeout=0.5)
+        assert not client.closed
+        assert client.close(timeout=5) is True
