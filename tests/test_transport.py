@@ -7,6 +7,7 @@
     invalid UTF-8 in a text frame                protocol error: in flight fails at once, reconnect
     a response id of true or 7.0                 matches no request (ids match by type and value)
     a 4 MB ping                                  protocol error (RFC 6455: at most 125 bytes)
+    rateLimits that is not a list of objects     ignored; the request completes, the client lives on
 """
 
 from __future__ import annotations
@@ -109,35 +110,28 @@ def test_keyboard_interrupt_inside_a_write_drops_only_that_connection(
         assert exchange.connections_accepted == 2
 
 
-def test_deeply_nested_json_costs_the_connection_not_the_client(
-    exchange: LocalExchange, account: LocalAccount, logs: LogWatcher
+@pytest.mark.parametrize(
+    "send, logged",
+    [
+        (lambda ex: ex.send_raw("[" * 100_000 + "]" * 100_000), "nested too deeply"),
+        (lambda ex: ex.send_frame_bytes(server_frame(0x1, b'{"id": "\xff\xfe"}')), "not valid UTF-8"),
+    ],
+    ids=["nested-100k-deep", "invalid-utf8"],
+)
+def test_an_undecodable_frame_costs_the_connection_not_the_client(
+    exchange: LocalExchange, account: LocalAccount, logs: LogWatcher, send: Callable[[LocalExchange], None], logged: str
 ) -> None:
-    """A frame nested 100,000 deep is a protocol error: in flight fails, the client reconnects and works."""
+    """JSON nested 100,000 deep, or invalid UTF-8: a protocol error; in flight fails at once, the client reconnects."""
     with exchange.client(account, timeout=5) as client:
         client.connect()
         exchange.never_answer("depth", times=1)
         stuck = client.futures.depth(symbol=S, timeout=30)
         assert exchange.wait_until(lambda ex: ex.request_count("depth") == 1)
-        exchange.send_raw("[" * 100_000 + "]" * 100_000)
+        send(exchange)
         assert type(stuck.exception(5)) is ConnectionLost
-        assert "nested too deeply" in logs.wait_for(lambda r: "lost" in r.getMessage()).getMessage()
+        assert logged in logs.wait_for(lambda r: "lost" in r.getMessage()).getMessage()
         assert client.ping() == {} and not client.closed
         assert exchange.connections_accepted == 2
-
-
-def test_invalid_utf8_in_a_text_frame_is_a_protocol_error(
-    exchange: LocalExchange, account: LocalAccount, logs: LogWatcher
-) -> None:
-    """Invalid UTF-8 in a text frame fails what is in flight at once and reconnects (no wait for a timeout)."""
-    with exchange.client(account, timeout=5) as client:
-        client.connect()
-        exchange.never_answer("depth", times=1)
-        stuck = client.futures.depth(symbol=S, timeout=30)
-        assert exchange.wait_until(lambda ex: ex.request_count("depth") == 1)
-        exchange.send_frame_bytes(server_frame(0x1, b'{"id": "\xff\xfe"}'))
-        assert type(stuck.exception(5)) is ConnectionLost
-        assert "not valid UTF-8" in logs.wait_for(lambda r: "lost" in r.getMessage()).getMessage()
-        assert client.ping() == {}
 
 
 @pytest.mark.parametrize("fake_id", ["true", "1.0"])
