@@ -132,6 +132,10 @@ class RateGovernor:
         #: False until there is anything to check: the request path then skips the governor.
         self.engaged = False
 
+    def after_fork_in_child(self) -> None:
+        """A fresh lock: the parent's may have been held at the fork by a thread not copied here."""
+        self._lock = threading.Lock()
+
     def now_ms(self) -> float:
         """The server's clock in epoch ms: local time plus the measured offset."""
         return _time() * 1000.0 + self._clock.clock_offset_ms

@@ -66,6 +66,10 @@ class StatsRecorder:
         with self._lock:
             self.errors[type(exc).__name__] += 1
 
+    def after_fork_in_child(self) -> None:
+        """A fresh lock: the parent's may have been held at the fork by a thread not copied here."""
+        self._lock = threading.Lock()
+
     def attach(self, conn: Connection) -> None:
         """Count `conn`'s traffic from now on."""
         with self._lock:

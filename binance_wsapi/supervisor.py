@@ -459,6 +459,8 @@ class Supervisor:
         self._timer.close(0)
         self.subscriptions = Subscriptions()
         self.dispatcher.after_fork_in_child()
+        self.governor.after_fork_in_child()  # client.rate_limits and client.stats still work
+        self.stats.after_fork_in_child()
 
     def on_died(self, exc: BaseException) -> None:
         """A library thread failed: record why, wake every waiter with it, refuse later calls."""

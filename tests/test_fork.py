@@ -41,6 +41,8 @@ PROGRAM = textwrap.dedent(
                 report["child"] = "answered"
             except ClientClosed as exc:
                 report["child"] = str(exc)
+            report["child_stats"] = client.stats.requests  # readable, on locks of its own
+            report["child_limits"] = len(client.rate_limits)
         os.write(write, json.dumps(report).encode())
         os.close(write)
         sys.exit(0)  # atexit runs: the client's finalizer with it
@@ -74,6 +76,7 @@ def test_a_child_calling_an_inherited_client_is_refused(scheme: str) -> None:
     assert report["parent"] == {}
     assert report["pings_before"] == 1  # the child sent nothing
     assert report["connections"] == 1 and report["reconnects"] == 0
+    assert report["child_stats"] >= 1 and report["child_limits"] >= 1
 
 
 def test_a_child_that_just_exits_leaves_the_parent_connected(scheme: str) -> None:
