@@ -13,8 +13,8 @@ A request that is not written at once waits in one of three places, none of whic
 it: the FIFO *queue* (no connection is ready; flushed in order onto the next one before it
 is published, so requests from one thread keep their order), the *held* list (the rate-limit
 governor said wait; released in order when the window resets), or the *resync* list (it was
-refused with -1021 and goes again, once, after the clock is re-measured). Nothing that may
-have executed is ever put back in any of them.
+refused with -1021 and goes again, once, after the clock is re-measured; see clock.py).
+Nothing that may have executed is ever put back in any of them.
 
 None of these threads holds a reference to the `Client`, so an abandoned client is garbage
 collected and its finalizer closes all of this down.
@@ -39,6 +39,7 @@ from typing import Any, Callable, Deque, Mapping, Optional
 
 from .builder import RequestBuilder
 from .callbacks import CallbackDispatcher
+from .clock import ClockKeeper
 from .config import Backoff, Heartbeat, Timeout
 from .deadlines import DeadlineTimer
 from .connection import Connection, Pending, _describe
@@ -69,8 +70,6 @@ __all__ = ["LateResponse", "Supervisor"]
 # A connection that stays up this long resets the reconnect backoff.
 _STABLE_AFTER = 10.0
 _EXPIRED_MEMORY = 2048
-# After a failed clock measurement, try again this soon (seconds) rather than a full interval.
-_CLOCK_RETRY = 5.0
 _WEIGHT_LANE, _ORDERS_LANE = 0, 1
 # "Connecting to WebSocket API costs 2 weight." (web-socket-api.md, IP limits)
 _CONNECT_WEIGHT = 2
@@ -134,7 +133,6 @@ class Supervisor:
         # Only a client with credentials timestamps requests, so only it keeps a clock.
         self._timed = builder.signer is not None
         self._wait_for_limits = on_rate_limit == "wait"
-        self._clock_interval = clock_sync_interval
         self._max_age = max_connection_age
         self.governor = RateGovernor(builder, police=on_rate_limit != "off")
         #: The client's user data streams, re-subscribed on every new connection.
@@ -152,11 +150,8 @@ class Supervisor:
         self._held: Deque[tuple[Pending, Hold]] = collections.deque()
         self._held_lanes = [0, 0]
         self._held_wake = float("inf")
-        # Requests refused with -1021 waiting for the clock, and the measurement in flight.
-        self._resync: list[tuple[Pending, APIError]] = []
-        self._resync_done: Optional[tuple[list[tuple[Pending, APIError]], Optional[BaseException]]] = None
-        self._probe_out = False
-        self._next_clock_sync = float("inf")
+        # When to re-measure the clock, and the requests refused with -1021 waiting for it.
+        self._clock = ClockKeeper(name, clock_sync_interval)
         # Deadlines of futures (and the library's own requests); blocking callers watch theirs.
         self._timer = DeadlineTimer(f"{name}-deadlines", self._expire_pending)
         self._wake_at = float("inf")
@@ -334,10 +329,8 @@ class Supervisor:
                 del self._held[i]
                 self._held_lanes[_ORDERS_LANE if hold.error is TooManyOrders else _WEIGHT_LANE] -= 1
                 return "the rate limit window to reset"
-        for i, (resync, _) in enumerate(self._resync):
-            if resync is pending:
-                del self._resync[i]
-                return "the server clock to be re-measured after a -1021"
+        if self._clock.take(pending):
+            return "the server clock to be re-measured after a -1021"
         return ""
 
     def wait_connected(self, timeout: float) -> None:
@@ -400,14 +393,10 @@ class Supervisor:
             first = self._closed is None
             if first:
                 self._closed = reason or ClientClosed("the client was closed; a closed client cannot reopen: create a new Client")
-            waiting = [*self._queue, *(p for p, _ in self._held), *(p for p, _ in self._resync)]
-            if self._resync_done is not None:  # re-measured, not yet re-sent
-                waiting += [p for p, _ in self._resync_done[0]]
-                self._resync_done = None
+            waiting = [*self._queue, *(p for p, _ in self._held), *self._clock.take_all()]
             self._queue.clear()
             self._held.clear()
             self._held_lanes = [0, 0]
-            self._resync.clear()
             conns = [c for c in [self._opening, self.active, *self._draining] if c is not None]
             active = self.active
             self.active = None
@@ -453,7 +442,7 @@ class Supervisor:
         self._draining = []
         self._queue = collections.deque()
         self._held = collections.deque()
-        self._resync, self._resync_done = [], None
+        self._clock.take_all()  # dropped like the queues: they were the parent's to send
         self._thread = None
         self._timer = DeadlineTimer(f"{self.name}-deadlines", self._expire_pending)
         self._timer.close(0)
@@ -516,13 +505,11 @@ class Supervisor:
 
     def on_stale_clock(self, pending: Pending, error: APIError) -> bool:
         """A request was refused with -1021: re-measure the clock and send it again, once."""
-        if pending.resynced or pending.stamped_at is None or not self._keeps_clock():
+        if not self._keeps_clock():
             return False
         with self._cond:
-            if self._closed is not None:
+            if self._closed is not None or not self._clock.keep(pending, error):
                 return False
-            pending.conn = None  # not in flight any more: expire() finds it in the resync list
-            self._resync.append((pending, error))
             self._want_thread()
             self._notify()
         log.info("%s: %s (id=%s) got -1021; re-measuring the clock to send it again", self.name, pending.method, pending.id)
@@ -721,16 +708,25 @@ class Supervisor:
 
     def _keep_clock(self, now: float) -> float:
         """Start a clock measurement when one is due or a -1021 asks; when the next is due."""
-        done = self._resync_done
-        if done is not None:
-            self._resync_done = None
-            self._unlocked(partial(self._resend_resynced, *done))
-        conn = self.active
-        if not self._keeps_clock() or conn is None or self._probe_out:
-            return float("inf") if self._probe_out or conn is None else self._next_clock_sync
-        if not self._resync and now < self._next_clock_sync:
-            return self._next_clock_sync
-        self._probe_out = True
+        clock = self._clock
+        released = clock.take_remeasured()
+        if released is not None:
+
+            def resend(waiting: list[tuple[Pending, APIError]], error: Optional[BaseException]) -> None:
+                for pending, refusal in waiting:
+                    if pending.done():
+                        continue
+                    if error is not None:  # no fresh clock: the -1021 stands
+                        pending.set_exception(refusal)
+                        continue
+                    self._builder.renew(pending)
+                    self.submit(pending)
+
+            self._unlocked(partial(resend, *released))
+        conn = self.active  # only now: re-sending released the lock
+        start, wake = clock.poll(now, keeps_clock=self._keeps_clock(), connected=conn is not None)
+        if not start or conn is None:
+            return wake
         probe = self._builder.clock_probe(self._timeout.connect, self._on_clock_measured)
         self._timer.add(probe)
 
@@ -739,32 +735,13 @@ class Supervisor:
                 probe.fail(ConnectionLost, "time could not be sent: the connection closed", sent=False)
 
         self._unlocked(send)
-        return float("inf")
+        return wake
 
     def _on_clock_measured(self, error: Optional[BaseException]) -> None:
         """A clock measurement ended (any thread): schedule the next, release the -1021s."""
         with self._cond:
-            self._probe_out = False
-            interval = self._clock_interval
-            if error is None:
-                log.debug("%s: clock offset %.1f ms", self.name, self._builder.clock_offset_ms)
-                self._next_clock_sync = time.monotonic() + interval if interval else float("inf")
-            else:
-                log.warning("%s: could not measure the server clock: %s", self.name, _describe(error))
-                self._next_clock_sync = time.monotonic() + min(interval or _CLOCK_RETRY, _CLOCK_RETRY)
-            if self._resync:
-                self._resync_done, self._resync = (self._resync, error), []
+            self._clock.measured(error, time.monotonic(), self._builder.clock_offset_ms)
             self._notify()
-
-    def _resend_resynced(self, waiting: list[tuple[Pending, APIError]], error: Optional[BaseException]) -> None:
-        for pending, refusal in waiting:
-            if pending.done():
-                continue
-            if error is not None:  # no fresh clock: the -1021 stands
-                pending.set_exception(refusal)
-                continue
-            self._builder.renew(pending)
-            self.submit(pending)
 
     def _check_heartbeats(self, now: float) -> float:
         """Ping silent connections, kill unresponsive ones, close drained ones; next check time.
@@ -868,8 +845,8 @@ class Supervisor:
                 self.stats.rotations += 1
             self._connected_once = True
             self._last_error = None
-            if self._keeps_clock() and self._clock_interval:
-                self._next_clock_sync = time.monotonic() + self._clock_interval
+            if self._keeps_clock():
+                self._clock.connected(time.monotonic())
             if old is not None and not old.dead:
                 old.draining = True
                 self._draining.append(old)
