@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import threading
 from decimal import Decimal
@@ -339,11 +338,13 @@ def test_subscribe_for_another_account_interrupted_while_queued_does_not_wedge_t
         exchange.refuse_upgrades(503)  # reconnects fail, so the subscription waits in the queue
         exchange.drop_connections()
         assert exchange.wait_until(lambda ex: len(ex.upgrades_refused) >= 1)
-        interrupt = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+        # To the main thread itself: a process-wide SIGINT may land on another thread and
+        # would then not wake the main thread's lock wait (it waits with no deadline).
+        interrupt = threading.Timer(0.3, signal.pthread_kill, (threading.main_thread().ident, signal.SIGINT))
         interrupt.start()
         try:
             with pytest.raises(KeyboardInterrupt):
-                client.user_data.subscribe(other.api_key, other.api_secret, timeout=None)
+                client.user_data.subscribe(other.api_key, other.api_secret, timeout=20)  # never hang the suite
         finally:
             interrupt.join()
         exchange.clear_faults()
