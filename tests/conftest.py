@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import sys
 import threading
 import time
 from typing import Any, Callable, Iterator
@@ -8,6 +11,7 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from binance_wsapi import Client
+from binance_wsapi.connection import Pending
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
 LIBRARY_THREADS = ("binance-wsapi", "local-exchange")
@@ -147,3 +151,39 @@ def logs() -> Iterator[LogWatcher]:
     yield watcher
     logger.removeHandler(watcher)
     logger.setLevel(old_level)
+
+
+def main_thread_waits_for_a_request() -> bool:
+    """True while the main thread is blocked waiting for a request's answer."""
+    frame = sys._current_frames().get(threading.main_thread().ident or 0)
+    return frame is not None and frame.f_code is Pending.wait.__code__
+
+
+@contextlib.contextmanager
+def ctrl_c_when(ready: Callable[[], bool]) -> Iterator[None]:
+    """Deliver one SIGINT to the main thread once `ready()` holds and it is blocked waiting for a request.
+
+    To the main thread itself (a process-wide signal may land on another thread, and then never
+    wakes a wait with no deadline), with Python's own handler installed for the time: a shell
+    that starts a run in the background has SIGINT ignored, and Python then installs none.
+    """
+    assert threading.current_thread() is threading.main_thread()
+    main_id = threading.get_ident()
+    stop = threading.Event()
+
+    def interrupt() -> None:
+        while not stop.wait(0.002):
+            if ready() and main_thread_waits_for_a_request():
+                signal.pthread_kill(main_id, signal.SIGINT)
+                return
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    helper = threading.Thread(target=interrupt, name="test-ctrl-c", daemon=True)
+    helper.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        helper.join(5)
+        signal.signal(signal.SIGINT, previous)
+    assert not helper.is_alive()

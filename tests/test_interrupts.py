@@ -23,7 +23,7 @@ from binance_wsapi.connection import Pending
 from binance_wsapi.outcomes import UnknownOutcomes
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import LogWatcher
+from .conftest import LogWatcher, ctrl_c_when
 
 pytestmark = [
     pytest.mark.both_schemes,
@@ -38,34 +38,6 @@ def sent(logs: LogWatcher, method: str) -> Callable[[], bool]:
     return lambda: any(f" {method} sent on " in r.getMessage() for r in list(logs.records))
 
 
-def main_thread_waits_for_a_request() -> bool:
-    frame = sys._current_frames().get(threading.main_thread().ident or 0)
-    return frame is not None and frame.f_code is Pending.wait.__code__
-
-
-@contextlib.contextmanager
-def ctrl_c_when(ready: Callable[[], bool]) -> Iterator[None]:
-    """Deliver one SIGINT to the main thread once `ready()` holds and it is blocked waiting for a request."""
-    assert threading.current_thread() is threading.main_thread()
-    main_id = threading.get_ident()
-    stop = threading.Event()
-
-    def interrupt() -> None:
-        while not stop.wait(0.002):
-            if ready() and main_thread_waits_for_a_request():
-                signal.pthread_kill(main_id, signal.SIGINT)
-                return
-
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    helper = threading.Thread(target=interrupt, name="test-ctrl-c", daemon=True)
-    helper.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        helper.join(5)
-        signal.signal(signal.SIGINT, previous)
-    assert not helper.is_alive()
 
 
 def place(client: Client, **extra: Any) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import signal
 import threading
 from decimal import Decimal
 from typing import Any
@@ -32,7 +31,7 @@ from binance_wsapi import (
 )
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import Kinds, Recorder, client_kwargs
+from .conftest import Kinds, Recorder, client_kwargs, ctrl_c_when
 
 pytestmark = pytest.mark.both_schemes
 
@@ -338,15 +337,8 @@ def test_subscribe_for_another_account_interrupted_while_queued_does_not_wedge_t
         exchange.refuse_upgrades(503)  # reconnects fail, so the subscription waits in the queue
         exchange.drop_connections()
         assert exchange.wait_until(lambda ex: len(ex.upgrades_refused) >= 1)
-        # To the main thread itself: a process-wide SIGINT may land on another thread and
-        # would then not wake the main thread's lock wait (it waits with no deadline).
-        interrupt = threading.Timer(0.3, signal.pthread_kill, (threading.main_thread().ident, signal.SIGINT))
-        interrupt.start()
-        try:
-            with pytest.raises(KeyboardInterrupt):
-                client.user_data.subscribe(other.api_key, other.api_secret, timeout=20)  # never hang the suite
-        finally:
-            interrupt.join()
+        with pytest.raises(KeyboardInterrupt), ctrl_c_when(lambda: True):
+            client.user_data.subscribe(other.api_key, other.api_secret, timeout=20)
         exchange.clear_faults()
         exchange.clock_skew = 3.0  # the next connection measures a new offset, so queued requests are re-signed
         assert client.ping(timeout=10) == {}
