@@ -49,7 +49,6 @@ class DeadlineTimer:
         self._wake_at = float("inf")
         #: Added requests completed since the last rebuild (their entries are dead).
         self.finished = 0
-        self._compact_at = _MIN_COMPACTION
 
     @property
     def thread(self) -> Optional[threading.Thread]:
@@ -76,9 +75,15 @@ class DeadlineTimer:
     def note_finished(self) -> None:
         """An added request completed (any thread; no lock on the common path)."""
         self.finished += 1  # a lost increment under a race only delays a rebuild
-        if self.finished >= self._compact_at:
+        if self._due_for_compaction():
             with self._cond:
                 self._cond.notify()
+
+    def _due_for_compaction(self) -> bool:
+        # Half the heap dead, at least: rebuilding costs one pass over it, paid for by as many
+        # completions, and what is kept stays within twice what is live.
+        finished = self.finished
+        return finished >= _MIN_COMPACTION and finished * 2 >= len(self._heap)
 
     def close(self, timeout: Optional[float]) -> bool:
         """Stop the thread (what is still pending is the closer's to fail); True if it ended."""
@@ -96,7 +101,7 @@ class DeadlineTimer:
         with self._cond:
             while not self._closed:
                 heap = self._heap
-                if self.finished >= self._compact_at:
+                if self._due_for_compaction():
                     self._compact()
                     heap = self._heap
                 now = time.monotonic()
@@ -126,4 +131,3 @@ class DeadlineTimer:
         heapq.heapify(live)
         self._heap = live
         self.finished = 0
-        self._compact_at = max(_MIN_COMPACTION, len(live))
