@@ -157,14 +157,7 @@ def resolve_order(
             # Asked after the last moment it could have executed, and found under no id it could have.
             if not plan.inconclusive:
                 return None
-            raise status_unknown(
-                RequestTimeout,
-                f"cannot tell whether {method}{target} executed: {plan.inconclusive}",
-                params=error.params,
-                client_order_id=error.client_order_id,
-                method=method,
-                request_id=error.request_id,
-            ) from last
+            raise _unresolved(error, f"cannot tell whether {method}{target} executed: {plan.inconclusive}") from last
         if deadline - time.monotonic() <= 0:
             break
         pause = poll
@@ -178,15 +171,19 @@ def resolve_order(
             time.sleep(pause)  # waiting for the outcome to settle is the point here
         poll = min(poll * 2, _MAX_POLL)
     reason = f"; last lookup: {last}" if last is not None else ""
-    unresolved = status_unknown(
+    raise _unresolved(error, f"could not tell within {timeout:g} s whether {method}{target} executed{reason}") from last
+
+
+def _unresolved(error: ExecutionStatusUnknown, message: str) -> BaseException:
+    """The StatusUnknownTimeout saying `error`'s outcome is still unknown, carrying its request."""
+    return status_unknown(
         RequestTimeout,
-        f"could not tell within {timeout:g} s whether {method}{target} executed{reason}",
+        message,
         params=error.params,
         client_order_id=error.client_order_id,
-        method=method,
+        method=error.method or "",
         request_id=error.request_id,
     )
-    raise unresolved from last
 
 
 def _plan(method: str, params: Mapping[str, Any]) -> _Plan:

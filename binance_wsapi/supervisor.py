@@ -75,7 +75,6 @@ _WEIGHT_LANE, _ORDERS_LANE = 0, 1
 _CONNECT_WEIGHT = 2
 # The longest single wait of the supervisor thread; it then looks again.
 _LONGEST_WAIT = 3600.0
-_MAX_RETRY_AFTER = 86400.0
 
 
 class LateResponse:
@@ -888,8 +887,7 @@ class Supervisor:
                 return
 
     def _connect_failed(self, exc: ConnectFailed) -> None:
-        # A Retry-After of years is the server's word, but one day is as long as we wait before asking again.
-        retry_after = None if exc.retry_after is None else min(exc.retry_after, _MAX_RETRY_AFTER)
+        retry_after = exc.retry_after  # capped at a day where it is parsed (connection.retry_after_seconds)
         if exc.status in (418, 429):
             # The upgrade itself was refused for the rate limit: hold requests as a 429 or
             # 418 answer would, which also keeps the next attempt back until then.
