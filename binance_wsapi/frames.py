@@ -26,6 +26,8 @@ _FIN = 0x80
 _MASKED = 0x80
 _pack_short = struct.Struct("!BBH").pack
 _pack_long = struct.Struct("!BBQ").pack
+# Frames this large are read into a buffer of their own size (FrameReader._big).
+_BIG = 1 << 16
 
 
 class ProtocolError(Exception):
@@ -71,26 +73,50 @@ class FrameReader:
     arrive, even between fragments. A message larger than `max_size` is a ProtocolError.
     """
 
-    __slots__ = ("_buf", "_need", "_fragments", "_fragment_opcode", "_fragment_size", "max_size")
+    __slots__ = (
+        "_buf", "_need", "_big", "_big_filled", "_big_b0", "_fragments", "_fragment_opcode", "_fragment_size", "max_size",
+    )
 
     def __init__(self, max_size: int) -> None:
         self.max_size = max_size
         self._buf = bytearray()
         # Bytes the frame at the head of _buf needs in total; 0 = header not parsed yet.
         self._need = 0
+        # A large frame's payload, filled in place as its bytes arrive: one copy, where
+        # accumulating the frame and then slicing its payload out would make three.
+        self._big: Optional[bytearray] = None
+        self._big_filled = 0
+        self._big_b0 = 0
         self._fragments: Optional[list[bytes]] = None
         self._fragment_opcode = 0
         self._fragment_size = 0
 
     def feed(self, data: bytes) -> list[tuple[int, bytes]]:
-        """Consume `data`; return the messages it completed, in order."""
+        """Consume `data`; return the messages it completed, in order.
+
+        A payload is bytes, or a bytearray for a frame of `_BIG` bytes or more.
+        """
+        out: list[tuple[int, bytes]] = []
+        big = self._big
+        if big is not None:
+            filled = self._big_filled
+            take = min(len(data), len(big) - filled)
+            big[filled : filled + take] = memoryview(data)[:take]
+            filled += take
+            if filled < len(big):
+                self._big_filled = filled
+                return out
+            self._big = None
+            self._deliver(out, self._big_b0, big)  # type: ignore[arg-type]
+            data = data[take:]
+            if not data:
+                return out
         if self._buf:
             self._buf += data
             if len(self._buf) < self._need:
                 return []  # still inside a large frame: don't re-parse, just accumulate
             data = bytes(self._buf)
             self._buf.clear()
-        out: list[tuple[int, bytes]] = []
         pos = 0
         end = len(data)
         need = 0  # total size of an incomplete frame at `pos`, once its header is known
@@ -120,21 +146,31 @@ class FrameReader:
                 raise ProtocolError(f"frame of {length} bytes exceeds max_message_size={max_size}")
             frame_end = pos + head + length
             if frame_end > end:
-                need = frame_end - pos
+                if length >= _BIG:
+                    big = bytearray(length)
+                    self._big_filled = end - pos - head
+                    big[: self._big_filled] = memoryview(data)[pos + head :]
+                    self._big, self._big_b0 = big, b0
+                    pos = end
+                else:
+                    need = frame_end - pos
                 break
             payload = data[pos + head : frame_end]
             pos = frame_end
-            opcode = b0 & 0x0F
-            if b0 & _FIN and opcode != OP_CONTINUATION and self._fragments is None:
-                out.append((opcode, payload))  # the common case: one unfragmented message
-            else:
-                message = self._fragment(opcode, bool(b0 & _FIN), payload)
-                if message is not None:
-                    out.append(message)
+            self._deliver(out, b0, payload)
         if pos < end:
             self._buf += data[pos:]
         self._need = need
         return out
+
+    def _deliver(self, out: list[tuple[int, bytes]], b0: int, payload: bytes) -> None:
+        opcode = b0 & 0x0F
+        if b0 & _FIN and opcode != OP_CONTINUATION and self._fragments is None:
+            out.append((opcode, payload))  # the common case: one unfragmented message
+        else:
+            message = self._fragment(opcode, bool(b0 & _FIN), payload)
+            if message is not None:
+                out.append(message)
 
     def _fragment(self, opcode: int, fin: bool, payload: bytes) -> Optional[tuple[int, bytes]]:
         if opcode >= OP_CLOSE:

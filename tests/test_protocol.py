@@ -199,6 +199,36 @@ def test_fragmented_message_reassembles(proto: ClientProtocol[Pending]) -> None:
     assert type(event) is Answered and event.pending is pending and event.msg["result"] == {"n": 12345}
 
 
+@pytest.mark.parametrize("chunk", [1, 7, 4096, 65536, 100_003, 1 << 30])
+def test_large_messages_come_out_whole_however_the_bytes_arrive(proto: ClientProtocol[Pending], chunk: int) -> None:
+    """Large answers (one frame, and one in two fragments) between small frames survive any split of the stream."""
+    book = {"bids": [[f"{i}.00000000", "1.00000000"] for i in range(5000)]}
+    first, second, third = request(1), request(2), request(3)
+    for pending in (first, second, third):
+        proto.register(pending)
+    body = json.dumps({"id": 2, "status": 200, "result": book}).encode()
+    assert len(body) > 2 * 65536
+    data = (
+        text({"id": 1, "status": 200, "result": book})
+        + server_frame(OP_PING, b"p")
+        + server_frame(OP_TEXT, body[:70000], fin=False)
+        + server_frame(OP_CONTINUATION, body[70000:])
+        + text({"id": 3, "status": 200, "result": {}})
+    )
+    events = [e for i in range(0, len(data), chunk) for e in proto.receive_data(data[i : i + chunk])]
+    assert [type(e) for e in events] == [Answered, PingReceived, Answered, Answered]
+    assert [e.pending for e in events if type(e) is Answered] == [first, second, third]
+    assert events[0].msg["result"] == book and events[2].msg["result"] == book  # type: ignore[union-attr]
+    assert events[3].msg == {"id": 3, "status": 200, "result": {}}  # type: ignore[union-attr]
+
+
+def test_large_frame_over_the_size_limit_is_refused_at_its_header() -> None:
+    """A frame announcing more than max_message_size is a protocol error before its payload arrives."""
+    proto: ClientProtocol[Pending] = ClientProtocol(100_000)
+    with pytest.raises(ProtocolError, match="exceeds max_message_size=100000"):
+        proto.receive_data(struct.pack("!BBQ", 0x81, 127, 100_001) + b"{")
+
+
 def test_close_frame_yields_close_received(proto: ClientProtocol[Pending]) -> None:
     """A close frame gives its code and reason and the reply echoing the code; what follows is ignored."""
     close = server_frame(OP_CLOSE, struct.pack("!H", 1001) + b"going away")
