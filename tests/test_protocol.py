@@ -7,6 +7,7 @@ check them.
 
 from __future__ import annotations
 
+import gc
 import json
 import struct
 from typing import Any, Optional
@@ -220,6 +221,21 @@ def test_large_messages_come_out_whole_however_the_bytes_arrive(proto: ClientPro
     assert [e.pending for e in events if type(e) is Answered] == [first, second, third]
     assert events[0].msg["result"] == book and events[2].msg["result"] == book  # type: ignore[union-attr]
     assert events[3].msg == {"id": 3, "status": 200, "result": {}}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_large_message_leaves_the_garbage_collector_as_it_was(proto: ClientProtocol[Pending], enabled: bool) -> None:
+    """Parsing a large message pauses the cyclic collector only if it was on, and leaves it as the application had it."""
+    proto.register(request(1))
+    big = text({"id": 1, "status": 200, "result": [[str(i), "1"] for i in range(20000)]})
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        [event] = proto.receive_data(big)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert type(event) is Answered and len(event.msg["result"]) == 20000
 
 
 def test_large_frame_over_the_size_limit_is_refused_at_its_header() -> None:
