@@ -8,13 +8,13 @@ import secrets
 import logging
 import time
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Callable, Generator, Mapping, Optional, Union
 
 from .callbacks import CallbackDispatcher, RequestFuture
-from .connection import Connection, Pending
-from .exceptions import APIError, ConnectFailed, InvalidRequest
+from .exceptions import InvalidRequest
 from .frames import OP_TEXT, encode_frame
 from .methods import Auth, MethodSpec, spec_for
+from .request import Pending
 from .signing import Ed25519Signer, Signer, payload_from_wire, wire_value
 from .stats import StatsRecorder
 from .validation import check_required
@@ -290,21 +290,18 @@ class RequestBuilder:
             wire["signature"] = self.signer.sign(payload_from_wire(wire))
         return now
 
-    def prepare(self, conn: Connection, timeout: float, admit: Callable[[Pending], Any]) -> None:
-        """Ready a new connection before it carries requests: measure the clock, then log on.
+    def handshake(self) -> Generator[str, tuple[Any, float, float], None]:
+        """The requests that ready a new connection, in order, without I/O.
 
-        Runs on every (re)connection of a client with credentials (or with user data streams,
-        whose subscriptions are signed). The clock comes first because `session.logon` is
-        itself timestamped. Each request is first put to `admit` (the rate-limit governor:
-        None, or why it may not be sent), like any other request.
+        Yields the method of each request to send; is sent back its result and the wall-clock
+        times it was sent and answered. Runs on every (re)connection of a client with
+        credentials (or with user data streams, whose subscriptions are signed). The clock
+        comes first because `session.logon` is itself timestamped. A malformed answer raises.
         """
-        deadline = time.monotonic() + timeout
-        before = time.time()
-        server_ms = self._roundtrip(conn, "time", deadline, admit)["serverTime"]
-        self.set_clock(before, server_ms, time.time())
+        result, before, after = yield "time"
+        self.set_clock(before, result["serverTime"], after)
         if self.session_logon:
-            self._roundtrip(conn, "session.logon", deadline, admit)
-            conn.logged_on = True
+            yield "session.logon"
 
     def set_clock(self, before: float, server_ms: Any, after: float) -> None:
         """Take in a `time` answer (`serverTime`) to a request sent at `before`, answered at `after`.
@@ -330,29 +327,6 @@ class RequestBuilder:
         probe.builder = self
         probe.on_done = on_done
         return probe
-
-    def _roundtrip(self, conn: Connection, method: str, deadline: float, admit: Callable[[Pending], Any]) -> Any:
-        timeout = max(0.0, deadline - time.monotonic())
-        pending = self.build(method, None, timeout, unwrap=True)
-        # A refusal fails this connection attempt, which the supervisor retries; it must not
-        # take the client-wide -1021 path (re-measure, re-send later) meanwhile.
-        pending.resynced = True
-        hold = admit(pending)
-        if hold is not None:
-            raise ConnectFailed(f"{method} was not sent on a new connection: {hold.reason}")
-        if not conn.send(pending):
-            if pending.admitted is not None:
-                pending.admitted.write_off(pending)
-            raise ConnectFailed(f"{method} could not be sent: the new connection closed")
-        if not pending.wait(timeout):
-            conn.inflight.pop(pending.id, None)
-            raise ConnectFailed(f"{method} got no answer within {timeout:.3g} s on a new connection")
-        try:
-            return pending.result()
-        except APIError as exc:
-            raise ConnectFailed(f"{method} was refused on a new connection: {exc}") from exc
-        except Exception as exc:
-            raise ConnectFailed(f"{method} failed on a new connection: {exc}") from exc
 
     @property
     def key_type(self) -> Optional[str]:

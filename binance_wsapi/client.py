@@ -27,7 +27,7 @@ from .config import (
     UseClientDefault,
     check_timeout,
 )
-from .connection import Pending
+from .request import Pending
 from .exceptions import ExecutionStatusUnknown, InvalidRequest, RequestTimeout
 from .methods import METHODS
 from .models import ConnectionEvent, RateLimit, Response, rate_limits_from_wire
@@ -224,6 +224,7 @@ class Client(Methods[Any]):
             raise supervisor.closed_error()
         seconds = self._timeout.request if isinstance(timeout, UseClientDefault) else check_timeout(timeout)
         pending = self._builder.build(method, params, seconds, signed=signed, unwrap=unwrap, future=future)
+        pending.lead = not future  # _wait follows at once
         supervisor.submit(pending)
         if future and pending.deadline is not None and not pending.done():
             supervisor.track_deadline(pending)  # nobody may be waiting: the supervisor enforces it

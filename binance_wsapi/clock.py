@@ -20,7 +20,8 @@ from __future__ import annotations
 import logging
 from typing import NamedTuple, Optional
 
-from .connection import Pending, _describe
+from .exceptions import describe as _describe
+from .request import Pending
 from .exceptions import APIError
 
 log = logging.getLogger("binance_wsapi")

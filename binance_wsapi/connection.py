@@ -1,17 +1,22 @@
 """One WebSocket connection and its I/O thread: the I/O side of protocol.py.
 
-The I/O thread is the only reader of the socket. It feeds what it reads to the connection's
-`ClientProtocol`, which parses frames and matches each response to its request by `id`
-through the in-flight registry, and acts on the events that come out: it writes the pongs
-and the close reply, completes each matched request (`settle`), and tells its listener. It
-never runs user code: events and done-callbacks go to the callback thread. Callers write
-their own requests (under a send lock), so a request costs no thread hand-off on the way out.
+Whoever holds the connection's read token reads the socket: its I/O thread, or a blocking
+caller waiting for its own answer when nobody else is reading (leader/follower, see
+`Connection.wait_for`), which saves the hand-off between threads on every round trip. The
+reader feeds what it reads to the connection's `ClientProtocol`, which parses frames and
+matches each response to its request by `id` through the in-flight registry, and acts on
+the events that come out: it writes the pongs and the close reply, completes each matched
+request (`settle`), and tells its listener. It never runs user code: events and
+done-callbacks go to the callback thread. Callers write their own requests, so a request
+costs no thread hand-off on the way out either.
 
 The registry lives in the protocol, and so does the statement of its invariant (see
 protocol.py): registered before written, marked dead before drained, and whoever pops an
 entry completes it. This module keeps its side of it: `send` re-checks `dead` after
 registering, `abort` and `close` set `dead` before draining, and an `Answered` event whose
-handling fails puts its request back for the teardown to fail.
+handling fails puts its request back for the teardown to fail. Only the I/O thread fails
+what is in flight when the connection is lost, and only it closes the socket; a caller that
+finds the connection broken while reading aborts it, and the I/O thread does the rest.
 """
 
 from __future__ import annotations
@@ -21,8 +26,7 @@ import email.utils
 import logging
 import threading
 import time
-from _thread import allocate_lock as _allocate_lock
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Protocol, Union
+from typing import Any, Iterable, Mapping, Optional, Protocol
 
 import websocket
 
@@ -31,8 +35,7 @@ from .exceptions import (
     BinanceWSAPIError,
     ConnectFailed,
     ConnectionLost,
-    RequestTimeout,
-    status_unknown,
+    describe as _describe,
 )
 from .protocol import (
     Answered,
@@ -46,187 +49,22 @@ from .protocol import (
     Unmatched,
     settle,
 )
+from .request import Pending
 from .transport import Dialer, Transport, transport_for
-
-if TYPE_CHECKING:
-    from .callbacks import RequestFuture
-    from .deadlines import DeadlineTimer
-    from .ratelimit import RateGovernor
-    from .stats import StatsRecorder
 
 log = logging.getLogger("binance_wsapi")
 
-__all__ = ["Connection", "Listener", "Pending"]
-
-RequestId = Union[int, str]
-
-
-class Pending:
-    """One request on its way: what to send, where its answer goes, and what to say if it is lost.
-
-    It completes exactly once, in one of two ways. A blocking caller waits on a bare lock, the
-    cheapest hand-off between threads (a `concurrent.futures.Future` costs a Condition, an
-    RLock and a fresh lock per wait, all on the round trip's critical path). A
-    `request_future` caller gets a `RequestFuture`. Whoever completes a request calls
-    `set_result` / `set_exception` and need not know which.
-    """
-
-    __slots__ = (
-        "id",
-        "method",
-        "frame",
-        "future",
-        "deadline",
-        "state_changing",
-        "params",
-        "client_order_id",
-        "sent_at",
-        "conn",
-        "unwrap",
-        "started",
-        "timeout",
-        "stamped_at",
-        "offset_ms",
-        "outcome",
-        "failed",
-        "weight",
-        "orders",
-        "admitted",
-        "position",
-        "stats",
-        "resynced",
-        "signed_with",
-        "timer",
-        "_lock",
-        "_done",
-    )
-
-    def __init__(
-        self,
-        id: RequestId,
-        method: str,
-        frame: bytes,
-        future: Optional[RequestFuture[Any]],
-        timeout: Optional[float],
-        state_changing: bool,
-        params: Mapping[str, Any],
-        client_order_id: Optional[str],
-        unwrap: bool = False,
-    ) -> None:
-        self.id = id
-        self.method = method
-        self.frame = frame
-        self.future = future
-        #: Seconds the caller allowed (None: forever) and the monotonic deadline they give.
-        self.timeout = timeout
-        self.deadline = None if timeout is None else time.monotonic() + timeout
-        self.state_changing = state_changing
-        self.params = params
-        self.client_order_id = client_order_id
-        self.sent_at = 0.0
-        self.conn: Optional[Connection] = None
-        #: Complete with the response's `result` instead of the whole Response.
-        self.unwrap = unwrap
-        #: start() was called: from here on a future cannot be cancelled.
-        self.started = False
-        #: For blocking callers: the result, or the exception when `failed`.
-        self.outcome: Any = None
-        self.failed = False
-        self._done = False
-        if future is None:
-            self._lock = _allocate_lock()
-            self._lock.acquire()
-        #: For requests the client timestamped: the local call time and the clock offset used.
-        self.stamped_at: Optional[float] = None
-        self.offset_ms = 0.0
-        #: Request weight and unfilled-order-count charge, for the rate-limit governor.
-        self.weight = 1
-        self.orders = 0
-        #: The rate-limit governor that reserved this request's cost, and the request's place
-        #: in the order of writes (running totals of weight and orders) once written.
-        self.admitted: Optional[RateGovernor] = None
-        self.position: Optional[tuple[int, int]] = None
-        self.stats: Optional[StatsRecorder] = None
-        #: Already re-sent once after a -1021 and a clock resync.
-        self.resynced = False
-        #: The builder that signed it, when not the client's own (another account's key).
-        self.signed_with: Any = None
-        #: The DeadlineTimer enforcing its deadline, if one does (futures nobody waits on).
-        self.timer: Optional[DeadlineTimer] = None
-
-    def fail(self, cause: type[BinanceWSAPIError], message: str, *, sent: bool) -> None:
-        """Complete with `cause`, as ExecutionStatusUnknown too if it may have executed."""
-        exc: BinanceWSAPIError
-        if sent and self.state_changing:
-            exc = status_unknown(
-                cause,
-                message,
-                params=self.params,
-                client_order_id=self.client_order_id,
-                method=self.method,
-                request_id=self.id,
-            )
-        else:
-            exc = cause(message, method=self.method, request_id=self.id)
-        if isinstance(exc, RequestTimeout):
-            exc.sent = sent
-        self.set_exception(exc)
-
-    def start(self) -> bool:
-        """Called before the first write; False if its owner cancelled the future meanwhile."""
-        if self.started:
-            return True
-        self.started = True
-        return self.future is None or self.future.set_running_or_notify_cancel()
-
-    def set_result(self, value: Any) -> None:
-        if self._done:
-            return
-        self._done = True
-        if self.timer is not None:
-            self.timer.note_finished()
-        if self.future is not None:
-            self.future.set_result(value)
-        else:
-            self.outcome = value
-            self._lock.release()
-
-    def set_exception(self, exc: BaseException) -> None:
-        if self._done:
-            return
-        self._done = True
-        if self.timer is not None:
-            self.timer.note_finished()
-        if self.stats is not None:
-            self.stats.failed(exc)
-        if self.admitted is not None and self.position is None:
-            self.admitted.write_off(self)  # failed before it was written: release its reservation
-        if self.future is not None:
-            try:
-                self.future.set_exception(exc)
-            except Exception:  # InvalidStateError: cancelled by its owner while it was queued
-                pass
-        else:
-            self.outcome = exc
-            self.failed = True
-            self._lock.release()
-
-    def done(self) -> bool:
-        return self._done or (self.future is not None and self.future.done())
-
-    def wait(self, timeout: Optional[float]) -> bool:
-        """Block until completed (blocking callers only); False if `timeout` passed first."""
-        return self._lock.acquire(True, -1 if timeout is None else max(0.0, timeout))
-
-    def result(self) -> Any:
-        """The outcome of a completed blocking request: its value, or raise its exception."""
-        if self.failed:
-            raise self.outcome
-        return self.outcome
+__all__ = ["Connection", "Listener"]
 
 
 class _ServerClosed(Exception):
     pass
+
+
+# How long the I/O thread leaves the socket to blocking callers after one had to wait for a
+# hand-off (see Connection.wait_for). While nobody reads, a server ping or close, or a late
+# response, waits this long at most.
+_LINGER = 0.25
 
 
 class Listener(Protocol):
@@ -296,6 +134,14 @@ class Connection:
         self._out_lock = threading.Lock()
         self._writing = False
         self._listener = listener
+        # The read token: whoever holds it reads the socket and feeds the protocol, the I/O
+        # thread or a blocking caller waiting for its own answer (see wait_for).
+        self._read_lock = threading.Lock()
+        # A caller found the I/O thread reading and had to wait for a hand-off: the I/O
+        # thread then steps aside for a while, so that the next caller reads for itself.
+        self._lead_wanted = False
+        self._parked = False
+        self._resume = threading.Event()
 
     def __repr__(self) -> str:
         state = "dead" if self.dead else "draining" if self.draining else "open"
@@ -371,6 +217,10 @@ class Connection:
             # Only this frame was in the failed write: at most part of it left, which the server
             # cannot execute, so it may go out on another connection.
             return self._take_back(pending)
+        if self._parked and (not pending.lead or pending.waiting):
+            # Nobody will read this answer in its own thread: the I/O thread must. (A
+            # caller about to wait reads it itself, or finds a reader: see wait_for.)
+            self._resume.set()
         if log.isEnabledFor(logging.DEBUG):
             log.debug("request id=%s %s sent on %s", pending.id, pending.method, self.name)
         return True
@@ -385,6 +235,76 @@ class Connection:
     def send_ping(self) -> None:
         """Send a ping frame (heartbeat); any frame back proves the link is alive."""
         self._write(self._protocol.ping_frame())
+        self.wake_reader()
+
+    def wake_reader(self) -> None:
+        """Make the I/O thread read again now if it stepped aside (see wait_for)."""
+        if self._parked:
+            self._resume.set()
+
+    # -- reading in the caller's thread ----------------------------------------------------
+
+    def wait_for(self, pending: Pending, timeout: Optional[float]) -> bool:
+        """Wait for `pending`, sent on this connection; False if `timeout` passed first.
+
+        Leader/follower: if no other thread is reading the socket, the caller reads it
+        itself, handling whatever arrives (other requests' answers, events) exactly as the I/O
+        thread would, until its own answer has come. That saves the hand-off from the I/O
+        thread to the caller, the largest part of a round trip's cost in the client. If the
+        I/O thread is reading, the caller waits for the hand-off, and the I/O thread then
+        steps aside for up to `_LINGER` seconds (not while the connection carries user data
+        streams), so that a caller making call after call reads its own answers.
+
+        Nobody is left waiting without a reader: a caller that leaves with others' requests
+        in flight wakes the I/O thread, and so does a send whose owner will not read. A
+        failure while reading (the server closed, a protocol error, an interrupt after bytes
+        were consumed) aborts the connection; its I/O thread then fails what was in flight.
+        """
+        token = self._read_lock
+        if not token.acquire(False):
+            self._lead_wanted = True
+            return pending.wait_completed(timeout)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            self._lead(pending, deadline)
+        finally:
+            token.release()
+            # After the release: a caller that failed to take the token before it registered
+            # its request is seen here.
+            if self.inflight and self._parked:
+                self._resume.set()
+        return pending.wait_completed(None if deadline is None else deadline - time.monotonic())
+
+    def _lead(self, pending: Pending, deadline: Optional[float]) -> None:
+        """Read until `pending` leaves the registry, the deadline passes, or the connection dies."""
+        io = self._io
+        assert io is not None
+        inflight = self.inflight
+        key = pending.id
+        monotonic = time.monotonic
+        while inflight.get(key) is pending and not self.dead:
+            wait = None
+            if deadline is not None:
+                wait = deadline - monotonic()
+                if wait <= 0:
+                    return
+            if not io.wait_readable(wait):  # nothing consumed: an interrupt here loses nothing
+                continue
+            clean = False
+            try:
+                data = io.read_nowait()
+                if data is not None:
+                    self._consume(data)
+                clean = True
+            except _ServerClosed as exc:
+                clean = True
+                self.abort(ConnectionLost(str(exc)))
+            except (OSError, ProtocolError, ValueError) as exc:
+                clean = True
+                self.abort(exc)
+            finally:
+                if not clean:  # bytes were consumed and not all handled: the stream is lost
+                    self.abort(ConnectionLost("interrupted while reading a response"))
 
     def _write(self, frame: bytes, requests: int = 0, pending: Optional[Pending] = None) -> bool:
         """Write `frame`, combined with whatever other threads queue meanwhile.
@@ -492,6 +412,7 @@ class Connection:
             self._io.shutdown()
         else:
             self._dialer.abort()
+        self._resume.set()  # a parked I/O thread reads the end and fails what is in flight
 
     # -- the I/O thread --------------------------------------------------------------------
 
@@ -513,7 +434,8 @@ class Connection:
         finally:
             try:
                 assert self._io is not None
-                self._io.close()  # here and only here (see _shutdown)
+                with self._read_lock:  # never under a caller polling it (see wait_for)
+                    self._io.close()  # here and only here (see _shutdown)
             except OSError:
                 pass
             self._listener.on_finished(self)
@@ -530,26 +452,46 @@ class Connection:
     def _read_loop(self) -> None:
         assert self._io is not None
         recv = self._io.recv
-        receive = self._protocol.receive_data
-        monotonic = time.monotonic
-        handle = self._handle
+        consume = self._consume
+        token = self._read_lock
         while True:
-            data = recv()
-            if not data:
-                raise _ServerClosed("the server closed the TCP connection")
-            self.last_rx = monotonic()
-            try:
-                events = receive(data)
-            except ProtocolError as exc:
-                # They came before the violation, some with requests popped. The exception
-                # outlives this thread (the reason the connection was lost): let them go.
-                before, exc.events = exc.events, ()
-                handle(before)
-                raise
-            if events:
-                handle(events)
-                # Not held while recv() blocks: the events hold requests, and their futures.
-                del events
+            with token:
+                try:
+                    consume(recv())
+                except BaseException:
+                    self.dead = True  # before the token is free: no caller reads after this
+                    raise
+            if self._lead_wanted:
+                self._lead_wanted = False
+                self._step_aside()
+
+    def _step_aside(self) -> None:
+        """Leave the socket to blocking callers for up to `_LINGER` s, or until woken."""
+        if self.streams:  # events are expected: read them at once
+            return
+        self._resume.clear()
+        self._parked = True  # before looking at the registry: see send() and wait_for()
+        try:
+            if not self.inflight and not self.dead:
+                self._resume.wait(_LINGER)
+        finally:
+            self._parked = False
+
+    def _consume(self, data: bytes) -> None:
+        """Feed what was read to the protocol and act on the events (read token held)."""
+        if not data:
+            raise _ServerClosed("the server closed the TCP connection")
+        self.last_rx = time.monotonic()
+        try:
+            events = self._protocol.receive_data(data)
+        except ProtocolError as exc:
+            # They came before the violation, some with requests popped. The exception
+            # outlives this thread (the reason the connection was lost): let them go.
+            before, exc.events = exc.events, ()
+            self._handle(before)
+            raise
+        if events:
+            self._handle(events)
 
     def _handle(self, events: Iterable[Event[Pending]]) -> None:
         """Act on `events` in order; every Answered one is this thread's to complete."""
@@ -641,8 +583,3 @@ def retry_after_seconds(value: Any) -> Optional[float]:
 
 # A Retry-After of years is as good as a day: the client asks again then.
 _MAX_RETRY_AFTER = 86400.0
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc)
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -22,7 +22,7 @@ import time
 from typing import TYPE_CHECKING, Callable, Optional
 
 if TYPE_CHECKING:
-    from .connection import Pending
+    from .request import Pending
 
 log = logging.getLogger("binance_wsapi")
 

@@ -454,3 +454,9 @@ def error_from_response(
         combined = combined_cls(status, code, msg, data, request_id, method=method)
         return _mark_unknown(combined, params, client_order_id)  # type: ignore[no-any-return]
     return cls(status, code, msg, data, request_id, method=method)
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: message`` (or just ``Type``) for log lines and wrapped messages."""
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

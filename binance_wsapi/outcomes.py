@@ -64,7 +64,7 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from .client import Client
-    from .connection import Pending
+    from .request import Pending
 
 __all__ = ["ENGINE_TIMEOUT", "UnknownOutcomes", "resolve_order"]
 

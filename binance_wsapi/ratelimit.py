@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Optional, Protocol
 from .exceptions import APIError, IPBanned, RateLimited, TooManyOrders
 
 if TYPE_CHECKING:
-    from .connection import Pending
+    from .request import Pending
 
 __all__ = ["Hold", "RateGovernor"]
 

@@ -42,7 +42,8 @@ from .callbacks import CallbackDispatcher
 from .clock import ClockKeeper
 from .config import Backoff, Heartbeat, Timeout
 from .deadlines import DeadlineTimer
-from .connection import Connection, Pending, _describe
+from .connection import Connection
+from .request import Pending
 from .exceptions import (
     APIError,
     BinanceWSAPIError,
@@ -52,6 +53,7 @@ from .exceptions import (
     IOThreadDied,
     RequestTimeout,
     TooManyOrders,
+    describe as _describe,
     fresh_copy,
 )
 from .methods import METHODS
@@ -810,8 +812,7 @@ class Supervisor:
             self.stats.attach(conn)
             subscriptions = self.subscriptions
             if self._keeps_clock():
-                remaining = max(0.0, self._timeout.connect - (time.monotonic() - started))
-                self._builder.prepare(conn, remaining, self.governor.admit)
+                self._prepare(conn, started + self._timeout.connect)
             if subscriptions.streams:
                 subscriptions.attach_all(conn, started + self._timeout.connect)
                 old = self.active
@@ -855,6 +856,47 @@ class Supervisor:
         self._emit(kind, conn, rotating if rotated else None)
         if self.subscriptions.streams:
             self.subscriptions.after_connect()
+
+    def _prepare(self, conn: Connection, deadline: float) -> None:
+        """Run the handshake's requests (builder.handshake) on `conn`; ConnectFailed if one fails."""
+        phases = self._builder.handshake()
+        answer: Any = None
+        try:
+            while True:
+                method = phases.send(answer)
+                before = time.time()
+                result = self._roundtrip(conn, method, deadline)
+                answer = (result, before, time.time())
+                if method == "session.logon":
+                    conn.logged_on = True
+        except StopIteration:
+            return
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConnectFailed(f"a new connection could not be prepared: {_describe(exc)}") from exc
+
+    def _roundtrip(self, conn: Connection, method: str, deadline: float) -> Any:
+        """Send one handshake request on `conn` and wait for its result."""
+        timeout = max(0.0, deadline - time.monotonic())
+        pending = self._builder.build(method, None, timeout, unwrap=True)
+        # A refusal fails this connection attempt, which the supervisor retries; it must not
+        # take the client-wide -1021 path (re-measure, re-send later) meanwhile.
+        pending.resynced = True
+        hold = self.governor.admit(pending)
+        if hold is not None:
+            raise ConnectFailed(f"{method} was not sent on a new connection: {hold.reason}")
+        if not conn.send(pending):
+            if pending.admitted is not None:
+                pending.admitted.write_off(pending)
+            raise ConnectFailed(f"{method} could not be sent: the new connection closed")
+        if not pending.wait(timeout):
+            conn.inflight.pop(pending.id, None)
+            raise ConnectFailed(f"{method} got no answer within {timeout:.3g} s on a new connection")
+        try:
+            return pending.result()
+        except APIError as exc:
+            raise ConnectFailed(f"{method} was refused on a new connection: {exc}") from exc
+        except Exception as exc:
+            raise ConnectFailed(f"{method} failed on a new connection: {exc}") from exc
 
     def _flush(self, conn: Connection) -> None:
         """Send the queued requests in order (lock held, connection not yet public)."""

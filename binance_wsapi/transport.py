@@ -92,6 +92,17 @@ class Transport:
         """The next bytes from the peer; b"" at its end (or once shut down)."""
         raise NotImplementedError
 
+    def wait_readable(self, timeout: Optional[float]) -> bool:
+        """Wait up to `timeout` for something to read (`read_nowait`); False if none came.
+
+        Nothing is consumed, so an interrupt here (KeyboardInterrupt) loses nothing.
+        """
+        raise NotImplementedError
+
+    def read_nowait(self) -> Optional[bytes]:
+        """The bytes available now; None if there are none yet; b"" at the peer's end."""
+        raise NotImplementedError
+
     def send(self, data: _Buffer, timeout: Optional[float] = None) -> None:
         """Write all of `data`; OSError (WriteStalled, TransportClosed...) if that fails."""
         raise NotImplementedError
@@ -136,6 +147,15 @@ class PlainTransport(Transport):
             except BlockingIOError:  # pragma: no cover - only a non-blocking socket (Windows)
                 self._read_wait(_POLLIN, None)
 
+    def wait_readable(self, timeout: Optional[float]) -> bool:
+        return self._read_wait(_POLLIN, timeout)
+
+    def read_nowait(self) -> Optional[bytes]:
+        try:
+            return self.sock.recv(RECV_SIZE, _DONTWAIT)
+        except BlockingIOError:
+            return None
+
     def send(self, data: _Buffer, timeout: Optional[float] = None) -> None:
         sock = self.sock
         view = memoryview(data)
@@ -177,6 +197,9 @@ class TlsTransport(Transport):
         self._write_wait = _waiter(sock.fileno())
         # Data decrypted by the handshake may already be buffered: read before polling.
         self._poll_first = False
+        # What the last read_nowait() needs the socket to be ready for (a TLS read can need
+        # a write first).
+        self._read_events = _POLLIN
 
     def recv(self) -> bytes:
         sock: Any = self.sock
@@ -202,6 +225,27 @@ class TlsTransport(Transport):
             if self._shut:
                 return b""
             wait(events, None)
+
+    def wait_readable(self, timeout: Optional[float]) -> bool:
+        if not self._poll_first:
+            return True  # decrypted data may be waiting inside OpenSSL, where poll() cannot see it
+        return self._read_wait(self._read_events, timeout)
+
+    def read_nowait(self) -> Optional[bytes]:
+        sock: Any = self.sock
+        with self.ssl_lock:
+            if self._closed:
+                raise TransportClosed("the connection is closed")
+            try:
+                data: bytes = sock.recv(RECV_SIZE)
+            except ssl.SSLWantReadError:
+                self._poll_first, self._read_events = True, _POLLIN
+            except ssl.SSLWantWriteError:
+                self._poll_first, self._read_events = True, _POLLOUT
+            else:
+                self._poll_first, self._read_events = not sock.pending(), _POLLIN
+                return data
+        return b"" if self._shut else None
 
     def send(self, data: _Buffer, timeout: Optional[float] = None) -> None:
         sock: Any = self.sock

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any, Callable, Deque, Iterator, Literal, Optio
 
 from .builder import RequestBuilder
 from .config import USE_CLIENT_DEFAULT, UseClientDefault, check_timeout
-from .connection import Connection, Pending
+from .connection import Connection
+from .request import Pending
 from .signing import Password, Signer, load_credentials
 from .events import AccountSnapshot, StreamGap, UserDataEvent, parse_event
 from .exceptions import (

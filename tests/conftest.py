@@ -11,7 +11,8 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from binance_wsapi import Client
-from binance_wsapi.connection import Pending
+from binance_wsapi.request import Pending
+from binance_wsapi.transport import _waiter
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
 LIBRARY_THREADS = ("binance-wsapi", "local-exchange")
@@ -153,10 +154,19 @@ def logs() -> Iterator[LogWatcher]:
     logger.setLevel(old_level)
 
 
+# Where a waiting call blocks: for another thread to complete it, or in poll() reading the
+# answer itself (Connection.wait_for).
+_BLOCKING = (Pending.wait_completed.__code__, _waiter(-1).__code__)
+
+
 def main_thread_waits_for_a_request() -> bool:
     """True while the main thread is blocked waiting for a request's answer."""
     frame = sys._current_frames().get(threading.main_thread().ident or 0)
-    return frame is not None and frame.f_code is Pending.wait.__code__
+    if frame is None or frame.f_code not in _BLOCKING:
+        return False
+    while frame is not None and frame.f_code is not Pending.wait.__code__:
+        frame = frame.f_back
+    return frame is not None
 
 
 @contextlib.contextmanager

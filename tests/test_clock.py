@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from binance_wsapi.clock import _CLOCK_RETRY, ClockKeeper
-from binance_wsapi.connection import Pending
+from binance_wsapi.request import Pending
 from binance_wsapi.exceptions import APIError, ConnectionLost
 
 INF = float("inf")

@@ -10,16 +10,13 @@ sent once the main thread is blocked waiting for the request (its innermost fram
 
 from __future__ import annotations
 
-import contextlib
 import signal
 import sys
-import threading
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import pytest
 
 from binance_wsapi import Client, ExecutionStatusUnknown, StatusUnknownTimeout
-from binance_wsapi.connection import Pending
 from binance_wsapi.outcomes import UnknownOutcomes
 from binance_wsapi.testing import LocalAccount, LocalExchange
 

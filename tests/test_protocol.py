@@ -15,7 +15,7 @@ from typing import Any, Optional
 import pytest
 
 from binance_wsapi.callbacks import CallbackDispatcher, RequestFuture
-from binance_wsapi.connection import Pending
+from binance_wsapi.request import Pending
 from binance_wsapi.exceptions import (
     ExecutionStatusUnknown,
     InvalidTimestamp,

@@ -188,7 +188,7 @@ def test_real_ban_from_ignoring_429s_stops_the_client(make_exchange: Callable[..
 def test_a_report_covers_what_was_written_before_its_request_not_what_was_admitted() -> None:
     """Two threads admitted in one order and written in the other: the first answer must not
     seem to cover the request that is still on its way (the 16-thread race, made deterministic)."""
-    from binance_wsapi.connection import Pending
+    from binance_wsapi.request import Pending
     from binance_wsapi.ratelimit import RateGovernor
 
     class Clock:
