@@ -88,6 +88,10 @@ class Listener(Protocol):
 
     def on_finished(self, conn: Connection) -> None: ...
 
+    def wants_events(self, conn: Connection) -> bool:
+        """Events on `conn` have somewhere to go (a stream, an event handler): read them at once."""
+        ...
+
 
 class Connection:
     """A connected WebSocket with a running I/O thread.
@@ -252,8 +256,8 @@ class Connection:
         thread would, until its own answer has come. That saves the hand-off from the I/O
         thread to the caller, the largest part of a round trip's cost in the client. If the
         I/O thread is reading, the caller waits for the hand-off, and the I/O thread then
-        steps aside for up to `_LINGER` seconds (not while the connection carries user data
-        streams), so that a caller making call after call reads its own answers.
+        steps aside for up to `_LINGER` seconds (not while events have somewhere to go: a user
+        data stream, an event handler), so that a caller making call after call reads its own answers.
 
         Nobody is left waiting without a reader: a caller that leaves with others' requests
         in flight wakes the I/O thread, and so does a send whose owner will not read. A
@@ -467,7 +471,7 @@ class Connection:
 
     def _step_aside(self) -> None:
         """Leave the socket to blocking callers for up to `_LINGER` s, or until woken."""
-        if self.streams:  # events are expected: read them at once
+        if self._listener.wants_events(self):
             return
         self._resume.clear()
         self._parked = True  # before looking at the registry: see send() and wait_for()

@@ -565,6 +565,9 @@ class Supervisor:
         log.warning("%s: connection %s lost (%s); reconnecting", self.name, conn.name, _describe(reason))
         self._emit("disconnected", conn, _describe(reason))
 
+    def wants_events(self, conn: Connection) -> bool:
+        return bool(conn.streams or self._handlers)
+
     def on_finished(self, conn: Connection) -> None:
         self.stats.retire(conn)
         if self.subscriptions.streams:

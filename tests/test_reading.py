@@ -18,7 +18,7 @@ from binance_wsapi import Client, ConnectionLost, RequestTimeout
 from binance_wsapi import connection as connection_module
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import Kinds, LogWatcher, client_kwargs
+from .conftest import Kinds, LogWatcher, Recorder, client_kwargs
 
 pytestmark = pytest.mark.both_schemes
 
@@ -123,3 +123,14 @@ def test_a_reading_caller_sees_the_server_close_while_the_io_thread_stands_aside
                 client.ping()
         kinds.wait_for("reconnected")
         assert client.ping() == {}
+
+
+def test_events_for_an_event_handler_are_read_after_the_call_that_caused_them(client: Client) -> None:
+    """With an event handler, the I/O thread never stands aside: events after a call's answer arrive without another call."""
+    events = Recorder()
+    client.add_event_handler(events)
+    client.user_data_stream_subscribe_signature()
+    for _ in range(3):
+        client.ping()
+    client.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="40000", quantity="0.01")
+    assert events.wait_until(lambda got: any(m["event"].get("e") == "executionReport" for m in got))
