@@ -39,17 +39,18 @@ extends it.
 
 from __future__ import annotations
 
+import collections
 import threading
 import time
 from time import time as _time
-from typing import TYPE_CHECKING, Any, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Deque, Optional, Protocol
 
 from .exceptions import APIError, IPBanned, RateLimited, TooManyOrders
 
 if TYPE_CHECKING:
     from .request import Pending
 
-__all__ = ["Hold", "RateGovernor"]
+__all__ = ["HeldRequests", "Hold", "RateGovernor"]
 
 _INTERVAL_MS = {"SECOND": 1000, "MINUTE": 60_000, "HOUR": 3_600_000, "DAY": 86_400_000}
 _WEIGHT, _ORDERS = 0, 1
@@ -103,6 +104,107 @@ class Hold:
         wait = max(0.0, (self.until_ms - now_ms) / 1000)
         text = f"{method} was not sent: {self.reason}; retry after {_utc(until)} (in {wait:.1f} s)"
         return self.error(status, self.code, text, {"retryAfter": until}, method=method, message=text, sent=False)
+
+
+class HeldRequests:
+    """The requests the governor held back, in order, each with the hold it waits for.
+
+    No I/O and no clock of its own: the runtime passes in `now` (monotonic seconds) and
+    `now_ms` (the server's clock), sends what `release` says is ready and fails what it says
+    is refused, under its own lock. Order is kept in two lanes: a request waiting for the
+    weight limit holds back every later request, one waiting for the orders limit only
+    later orders (a ping may pass an order held by ORDERS, never one held by weight).
+    """
+
+    __slots__ = ("_items", "_lanes", "wake")
+
+    def __init__(self) -> None:
+        self._items: Deque[tuple[Pending, Hold]] = collections.deque()
+        self._lanes = [0, 0]
+        #: When the first held request may be ready (monotonic seconds; inf if none).
+        self.wake = float("inf")
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Any:
+        return (pending for pending, _ in self._items)
+
+    def ahead(self, pending: Pending) -> Optional[Hold]:
+        """The hold of the last request `pending` must queue behind, or None if it may be admitted."""
+        lanes = self._lanes
+        if not (lanes[_WEIGHT] or (pending.orders and lanes[_ORDERS])):
+            return None
+        return next(h for _, h in reversed(self._items) if pending.orders or h.error is not TooManyOrders)
+
+    def ready_at(self, hold: Hold, now: float, now_ms: float, *, behind: bool = False) -> float:
+        """When a request held by `hold` may go (monotonic seconds); `behind` others: not before them."""
+        ready = now + max(0.0, hold.until_ms - now_ms) / 1000.0
+        return max(ready, self.wake) if behind else ready
+
+    def add(self, pending: Pending, hold: Hold, ready_at: float) -> None:
+        self._items.append((pending, hold))
+        self._lanes[_lane(hold)] += 1
+        self.wake = min(self.wake, ready_at)
+
+    def take(self, pending: Pending) -> bool:
+        """Remove `pending` (it timed out, or was cancelled); False if it is not held here."""
+        for i, (held, hold) in enumerate(self._items):  # an identity scan: this list is short
+            if held is pending:
+                del self._items[i]
+                self._lanes[_lane(hold)] -= 1
+                return True
+        return False
+
+    def clear(self) -> list[Pending]:
+        """Remove and return every held request."""
+        items = [pending for pending, _ in self._items]
+        self._items.clear()
+        self._lanes = [0, 0]
+        self.wake = float("inf")
+        return items
+
+    def release(
+        self, now: float, now_ms: float, admit: Callable[[Pending], Optional[Hold]]
+    ) -> tuple[list[Pending], list[tuple[Pending, Hold]]]:
+        """The requests whose limit has reset, admitted by `admit`, in order, and those that now
+        cannot make their deadline (or are banned), with their hold."""
+        if not self._items or now < self.wake:
+            return [], []
+        ready: list[Pending] = []
+        refused: list[tuple[Pending, Hold]] = []
+        keep: Deque[tuple[Pending, Hold]] = collections.deque()
+        lanes = [0, 0]
+        lane_ready = [0.0, 0.0]
+        wake = float("inf")
+        for pending, hold in self._items:
+            if pending.done():
+                continue
+            new: Optional[Hold]
+            if lanes[_WEIGHT] or (pending.orders and lanes[_ORDERS]):
+                # Still behind an earlier request waiting for the same limit: keeps its place.
+                new = hold
+                ready_at = max(lane_ready[_WEIGHT], lane_ready[_ORDERS] if pending.orders else 0.0)
+            else:
+                new = admit(pending)
+                if new is None:
+                    ready.append(pending)
+                    continue
+                ready_at = now + max(0.001, (new.until_ms - now_ms) / 1000.0)
+                wake = min(wake, ready_at)
+            if new.banned or (pending.deadline is not None and ready_at > pending.deadline):
+                refused.append((pending, new))
+                continue
+            keep.append((pending, new))
+            lane = _lane(new)
+            lanes[lane] += 1
+            lane_ready[lane] = max(lane_ready[lane], ready_at)
+        self._items, self._lanes, self.wake = keep, lanes, wake
+        return ready, refused
+
+
+def _lane(hold: Hold) -> int:
+    return _ORDERS if hold.error is TooManyOrders else _WEIGHT
 
 
 class RateGovernor:

@@ -52,13 +52,12 @@ from .exceptions import (
     ConnectionLost,
     IOThreadDied,
     RequestTimeout,
-    TooManyOrders,
     describe as _describe,
     fresh_copy,
 )
 from .methods import METHODS
 from .models import ConnectionEvent
-from .ratelimit import Hold, RateGovernor
+from .ratelimit import HeldRequests, Hold, RateGovernor
 from .stats import StatsRecorder
 from .userdata import Subscriptions
 
@@ -72,7 +71,6 @@ __all__ = ["LateResponse", "Supervisor"]
 # A connection that stays up this long resets the reconnect backoff.
 _STABLE_AFTER = 10.0
 _EXPIRED_MEMORY = 2048
-_WEIGHT_LANE, _ORDERS_LANE = 0, 1
 # "Connecting to WebSocket API costs 2 weight." (web-socket-api.md, IP limits)
 _CONNECT_WEIGHT = 2
 # The longest single wait of the supervisor thread; it then looks again.
@@ -147,10 +145,8 @@ class Supervisor:
         #: The connection being opened and prepared, not yet active.
         self._opening: Optional[Connection] = None
         self._queue: Deque[Pending] = collections.deque()
-        # Requests the governor holds back, in order, with why; their lanes; when to look again.
-        self._held: Deque[tuple[Pending, Hold]] = collections.deque()
-        self._held_lanes = [0, 0]
-        self._held_wake = float("inf")
+        # Requests the governor holds back, in order, until their limit's window resets.
+        self._held = HeldRequests()
         # When to re-measure the clock, and the requests refused with -1021 waiting for it.
         self._clock = ClockKeeper(name, clock_sync_interval)
         # Deadlines of futures (and the library's own requests); blocking callers watch theirs.
@@ -253,11 +249,9 @@ class Supervisor:
         held or failed."""
         if self._held:
             with self._cond:
-                lanes = self._held_lanes
-                if lanes[_WEIGHT_LANE] or (pending.orders and lanes[_ORDERS_LANE]):
-                    # Others are waiting for the same limit: queue behind them, in order.
-                    last = next(h for p, h in reversed(self._held) if pending.orders or h.error is not TooManyOrders)
-                    return self._hold(pending, last, behind=True)
+                ahead = self._held.ahead(pending)
+                if ahead is not None:  # others wait for the same limit: queue behind them, in order
+                    return self._hold(pending, ahead, behind=True)
         hold = self.governor.admit(pending)
         if hold is None:
             return True
@@ -267,9 +261,7 @@ class Supervisor:
     def _hold(self, pending: Pending, hold: Hold, behind: bool = False) -> bool:
         """Hold `pending` until `hold` lifts, or fail it now (lock held); always False."""
         now_ms = self.governor.now_ms()
-        ready_at = time.monotonic() + max(0.0, hold.until_ms - now_ms) / 1000.0
-        if behind:
-            ready_at = max(ready_at, self._held_wake)
+        ready_at = self._held.ready_at(hold, time.monotonic(), now_ms, behind=behind)
         if (
             hold.banned
             or not self._wait_for_limits
@@ -278,10 +270,7 @@ class Supervisor:
         ):
             pending.set_exception(hold.exception(pending.method, now_ms))
             return False
-        self._held.append((pending, hold))
-        self._held_lanes[_ORDERS_LANE if hold.error is TooManyOrders else _WEIGHT_LANE] += 1
-        if ready_at < self._held_wake:
-            self._held_wake = ready_at
+        self._held.add(pending, hold, ready_at)
         self._want_thread()
         if ready_at < self._wake_at:
             self._notify()
@@ -325,11 +314,8 @@ class Supervisor:
         if pending in self._queue:  # identity scans; these lists are short
             self._queue.remove(pending)
             return "a connection"
-        for i, (held, hold) in enumerate(self._held):
-            if held is pending:
-                del self._held[i]
-                self._held_lanes[_ORDERS_LANE if hold.error is TooManyOrders else _WEIGHT_LANE] -= 1
-                return "the rate limit window to reset"
+        if self._held.take(pending):
+            return "the rate limit window to reset"
         if self._clock.take(pending):
             return "the server clock to be re-measured after a -1021"
         return ""
@@ -394,10 +380,8 @@ class Supervisor:
             first = self._closed is None
             if first:
                 self._closed = reason or ClientClosed("the client was closed; a closed client cannot reopen: create a new Client")
-            waiting = [*self._queue, *(p for p, _ in self._held), *self._clock.take_all()]
+            waiting = [*self._queue, *self._held.clear(), *self._clock.take_all()]
             self._queue.clear()
-            self._held.clear()
-            self._held_lanes = [0, 0]
             conns = [c for c in [self._opening, self.active, *self._draining] if c is not None]
             active = self.active
             self.active = None
@@ -442,7 +426,7 @@ class Supervisor:
         self.active = self._opening = None
         self._draining = []
         self._queue = collections.deque()
-        self._held = collections.deque()
+        self._held = HeldRequests()
         self._clock.take_all()  # dropped like the queues: they were the parent's to send
         self._thread = None
         self._timer = DeadlineTimer(f"{self.name}-deadlines", self._expire_pending)
@@ -495,10 +479,8 @@ class Supervisor:
             return
         # Banned: nothing may be sent until the ban lifts, so nothing should wait for that.
         with self._cond:
-            waiting = [*self._queue, *(p for p, _ in self._held)]
+            waiting = [*self._queue, *self._held.clear()]
             self._queue.clear()
-            self._held.clear()
-            self._held_lanes = [0, 0]
             self._notify()
         now_ms = self.governor.now_ms()
         for pending in waiting:
@@ -666,39 +648,8 @@ class Supervisor:
 
     def _release_held(self, now: float) -> float:
         """Send the held requests whose limit has reset, in order; when to look again."""
-        if not self._held or now < self._held_wake:
-            return self._held_wake
-        governor = self.governor
-        now_ms = governor.now_ms()
-        ready: list[Pending] = []
-        refused: list[tuple[Pending, Hold]] = []
-        keep: Deque[tuple[Pending, Hold]] = collections.deque()
-        lanes = [0, 0]
-        lane_ready = [0.0, 0.0]
-        wake = float("inf")
-        for pending, hold in self._held:
-            if pending.done():
-                continue
-            new: Optional[Hold]
-            if lanes[_WEIGHT_LANE] or (pending.orders and lanes[_ORDERS_LANE]):
-                # Still behind an earlier request waiting for the same limit: keeps its place.
-                new = hold
-                ready_at = max(lane_ready[_WEIGHT_LANE], lane_ready[_ORDERS_LANE] if pending.orders else 0.0)
-            else:
-                new = governor.admit(pending)
-                if new is None:
-                    ready.append(pending)
-                    continue
-                ready_at = now + max(0.001, (new.until_ms - now_ms) / 1000.0)
-                wake = min(wake, ready_at)
-            if new.banned or (pending.deadline is not None and ready_at > pending.deadline):
-                refused.append((pending, new))
-                continue
-            keep.append((pending, new))
-            lane = _ORDERS_LANE if new.error is TooManyOrders else _WEIGHT_LANE
-            lanes[lane] += 1
-            lane_ready[lane] = max(lane_ready[lane], ready_at)
-        self._held, self._held_lanes, self._held_wake = keep, lanes, wake
+        now_ms = self.governor.now_ms()
+        ready, refused = self._held.release(now, now_ms, self.governor.admit)
         if ready or refused:
 
             def act() -> None:
@@ -708,7 +659,7 @@ class Supervisor:
                     self._send(pending)
 
             self._unlocked(act)
-        return self._held_wake
+        return self._held.wake
 
     def _keep_clock(self, now: float) -> float:
         """Start a clock measurement when one is due or a -1021 asks; when the next is due."""
