@@ -590,17 +590,27 @@ class Supervisor:
 
     def _wait_for_work(self) -> bool:
         """Do the periodic work until a connection should be opened (True) or the client is
-        closed (False)."""
+        closed (False).
+
+        Each pass decides with the lock held what is due (the checks below append actions
+        and return when they are next due), then lets go of the lock once to act: actions
+        touch sockets and take other locks, and a stuck socket must not hold up callers or
+        I/O threads waiting for this one.
+        """
         with self._cond:
             while True:
                 if self._closed is not None:
                     return False
                 self._poked = False
                 now = time.monotonic()
-                wake = min(self._check_heartbeats(now), self._release_held(now), self._keep_clock(now))
+                actions: list[Callable[[], object]] = []
+                wake = min(
+                    self._check_heartbeats(now, actions), self._release_held(now, actions), self._keep_clock(now, actions)
+                )
                 conn = self.active
                 if conn is not None and self.subscriptions.streams and self.subscriptions.orphans():
-                    self._unlocked(partial(self._attach_orphans, conn))
+                    actions.append(partial(self._attach_orphans, conn))
+                connect = False
                 if conn is not None and self._max_age is not None and self._rotate is None:
                     if now - conn.connected_at >= self._max_age:
                         self._rotate = "the connection lifetime"
@@ -614,9 +624,12 @@ class Supervisor:
                     if hold is not None:
                         wait = max(0.001, (hold.until_ms - self.governor.now_ms()) / 1000)
                         self._retry_at = max(self._retry_at, now + wait)
-                    if now >= self._retry_at:
-                        return True
+                    connect = now >= self._retry_at
                     wake = min(wake, self._retry_at)
+                if actions:
+                    self._unlocked(partial(_each_call, actions))
+                if connect:
+                    return True
                 if self._poked:  # something changed while the lock was released: look again
                     continue
                 self._wake_at = wake
@@ -646,39 +659,23 @@ class Supervisor:
             if not pending.done():
                 self.track_deadline(pending)
 
-    def _release_held(self, now: float) -> float:
+    def _release_held(self, now: float, actions: list[Callable[[], object]]) -> float:
         """Send the held requests whose limit has reset, in order; when to look again."""
         now_ms = self.governor.now_ms()
         ready, refused = self._held.release(now, now_ms, self.governor.admit)
-        if ready or refused:
-
-            def act() -> None:
-                for pending, hold in refused:
-                    pending.set_exception(hold.exception(pending.method, now_ms))
-                for pending in ready:
-                    self._send(pending)
-
-            self._unlocked(act)
+        for pending, hold in refused:
+            actions.append(partial(pending.set_exception, hold.exception(pending.method, now_ms)))
+        actions.extend(partial(self._send, pending) for pending in ready)
         return self._held.wake
 
-    def _keep_clock(self, now: float) -> float:
-        """Start a clock measurement when one is due or a -1021 asks; when the next is due."""
+    def _keep_clock(self, now: float, actions: list[Callable[[], object]]) -> float:
+        """Start a clock measurement when one is due or a -1021 asks, and send again what a
+        finished one released; when the next is due."""
         clock = self._clock
         released = clock.take_remeasured()
         if released is not None:
-
-            def resend(waiting: list[tuple[Pending, APIError]], error: Optional[BaseException]) -> None:
-                for pending, refusal in waiting:
-                    if pending.done():
-                        continue
-                    if error is not None:  # no fresh clock: the -1021 stands
-                        pending.set_exception(refusal)
-                        continue
-                    self._builder.renew(pending)
-                    self.submit(pending)
-
-            self._unlocked(partial(resend, *released))
-        conn = self.active  # only now: re-sending released the lock
+            actions.append(partial(self._resend_after_resync, *released))
+        conn = self.active
         start, wake = clock.poll(now, keeps_clock=self._keeps_clock(), connected=conn is not None)
         if not start or conn is None:
             return wake
@@ -689,8 +686,19 @@ class Supervisor:
             if not conn.send(probe):
                 probe.fail(ConnectionLost, "time could not be sent: the connection closed", sent=False)
 
-        self._unlocked(send)
+        actions.append(send)
         return wake
+
+    def _resend_after_resync(self, waiting: list[tuple[Pending, APIError]], error: Optional[BaseException]) -> None:
+        """Send again, once, the requests refused with -1021, now that the clock was re-measured."""
+        for pending, refusal in waiting:
+            if pending.done():
+                continue
+            if error is not None:  # no fresh clock: the -1021 stands
+                pending.set_exception(refusal)
+                continue
+            self._builder.renew(pending)
+            self.submit(pending)
 
     def _on_clock_measured(self, error: Optional[BaseException]) -> None:
         """A clock measurement ended (any thread): schedule the next, release the -1021s."""
@@ -698,15 +706,10 @@ class Supervisor:
             self._clock.measured(error, time.monotonic(), self._builder.clock_offset_ms)
             self._notify()
 
-    def _check_heartbeats(self, now: float) -> float:
-        """Ping silent connections, kill unresponsive ones, close drained ones; next check time.
-
-        Decides with the lock held, acts on the sockets without it: a stuck socket must not
-        hold up callers or I/O threads waiting for the lock.
-        """
+    def _check_heartbeats(self, now: float, actions: list[Callable[[], object]]) -> float:
+        """Ping silent connections, kill unresponsive ones, close drained ones; next check time."""
         beat = self._heartbeat
         wake = float("inf")
-        actions: list[Callable[[], None]] = []
         for conn in [c for c in [self.active, *self._draining] if c is not None]:
             if conn.dead:
                 continue
@@ -730,8 +733,6 @@ class Supervisor:
                 actions.append(partial(conn.abort, silence))
             else:
                 wake = min(wake, conn.ping_sent_at + beat.timeout)
-        if actions:
-            self._unlocked(lambda: [action() for action in actions])
         return wake
 
     def _connect(self) -> None:
@@ -925,6 +926,11 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which cannot fork
 def _each(action: Callable[[Pending], None], items: list[Pending]) -> None:
     for item in items:
         action(item)
+
+
+def _each_call(actions: list[Callable[[], object]]) -> None:
+    for action in actions:
+        action()
 
 
 def _deliver(handlers: tuple[Callable[[Any], None], ...], msg: Any) -> None:
