@@ -209,8 +209,6 @@ class Connection:
         requests unless `even_draining` (the library ending a subscription on it).
         """
         if not pending.start():
-            if pending.admitted is not None and pending.position is None:
-                pending.admitted.write_off(pending)
             return True  # its owner cancelled it while it waited: nothing to send
         pending.conn = self
         self._protocol.register(pending)
@@ -330,10 +328,10 @@ class Connection:
             with self._out_lock:
                 self._out.append(frame)
                 self.requests_sent += requests
-                if pending is not None and pending.admitted is not None:
+                if pending is not None:
                     # Binance counts requests in the order they reach it, which is this order,
                     # not the order in which threads were admitted.
-                    pending.admitted.written(pending)
+                    pending.written()
                 if self._writing:
                     return False
                 owner = True

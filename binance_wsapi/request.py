@@ -150,7 +150,16 @@ class Pending:
         if self.started:
             return True
         self.started = True
-        return self.future is None or self.future.set_running_or_notify_cancel()
+        if self.future is None or self.future.set_running_or_notify_cancel():
+            return True
+        if self.admitted is not None and self.position is None:
+            self.admitted.write_off(self)  # never to be written: release its reservation
+        return False
+
+    def written(self) -> None:
+        """Called as it is queued for the socket, in the order of writes (under the write lock)."""
+        if self.admitted is not None:
+            self.admitted.written(self)
 
     def set_result(self, value: Any) -> None:
         if self._done:
