@@ -284,19 +284,21 @@ class Connection:
         inflight = self.inflight
         key = pending.id
         monotonic = time.monotonic
+        more = False  # the last read got data: read again before polling (a large answer takes many)
         while inflight.get(key) is pending and not self.dead:
             wait = None
             if deadline is not None:
                 wait = deadline - monotonic()
                 if wait <= 0:
                     return
-            if not io.wait_readable(wait):  # nothing consumed: an interrupt here loses nothing
+            if not more and not io.wait_readable(wait):  # nothing consumed: an interrupt here loses nothing
                 continue
             clean = False
             try:
                 data = io.read_nowait()
-                if data is not None:
-                    self._consume(data)
+                more = data is not None
+                if more:
+                    self._consume(data)  # type: ignore[arg-type]
                 clean = True
             except _ServerClosed as exc:
                 clean = True
@@ -463,12 +465,16 @@ class Connection:
                 except BaseException:
                     self.dead = True  # before the token is free: no caller reads after this
                     raise
-            if self._lead_wanted:
-                self._lead_wanted = False
+            if self._lead_wanted and not self.inflight:
                 self._step_aside()
 
     def _step_aside(self) -> None:
-        """Leave the socket to blocking callers for up to `_LINGER` s, or until woken."""
+        """Leave the socket to blocking callers for up to `_LINGER` s, or until woken.
+
+        Only once nothing is in flight: a caller's answer that arrives in many reads (a large
+        one) is read to its end first, and the wish to read stands until then.
+        """
+        self._lead_wanted = False
         if self._listener.wants_events(self):
             return
         self._resume.clear()
