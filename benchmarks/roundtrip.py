@@ -60,6 +60,7 @@ from typing import Any, Callable, Optional
 
 import websocket
 
+import binance_wsapi.protocol
 from binance_wsapi import Client
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -376,7 +377,10 @@ def main() -> int:
     parser.add_argument("--rounds", "--repeat", type=int, default=3, help="rounds, each running every measurement")
     parser.add_argument("--seconds", type=float, default=0.5, help="duration of each throughput run")
     parser.add_argument("--quick", action="store_true", help="fewer samples, one round (a smoke run)")
+    parser.add_argument("--stdlib-json", action="store_true", help="parse with the standard library even if orjson is installed")
     args = parser.parse_args()
+    if args.stdlib_json:
+        binance_wsapi.protocol.FAST_LOADS = None
     counts = dict(COUNTS)
     if args.quick:
         counts = {k: max(20, v // 10) for k, v in counts.items()}
@@ -385,8 +389,9 @@ def main() -> int:
     kinds = [args.server] if args.server else ["fast", "local"]
     schemes = ["ws", "wss"] if args.scheme == "both" else [args.scheme]
 
+    parser_name = "orjson" if binance_wsapi.protocol.FAST_LOADS is not None else "the standard library's json"
     print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-          f"websocket-client {websocket.__version__}")
+          f"websocket-client {websocket.__version__}; the client parses with {parser_name}, the floor with json")
     import_cost()
     done: list[Bench] = []
     for kind in kinds:

@@ -27,6 +27,7 @@ from binance_wsapi.exceptions import (
 from binance_wsapi.frames import OP_CLOSE, OP_PING, OP_PONG, OP_TEXT
 from binance_wsapi.models import RateLimit, Response
 from binance_wsapi.protocol import (
+    FAST_LOADS,
     Answered,
     ClientProtocol,
     CloseReceived,
@@ -103,9 +104,16 @@ def failure(msg: dict[str, Any], **kwargs: Any) -> BaseException:
     return raised.value
 
 
-@pytest.fixture
-def proto() -> ClientProtocol[Pending]:
-    return ClientProtocol(1 << 20, "test")
+# Every test taking `proto` runs with the standard parser and, where it is installed, with
+# orjson (binance-wsapi[fast]): the outcome must not depend on which one is in use.
+PARSERS = {"stdlib": None}
+if FAST_LOADS is not None:
+    PARSERS["orjson"] = FAST_LOADS
+
+
+@pytest.fixture(params=list(PARSERS))
+def proto(request: pytest.FixtureRequest) -> ClientProtocol[Pending]:
+    return ClientProtocol(1 << 20, "test", fast_loads=PARSERS[request.param])
 
 
 def test_response_completes_blocking_request(proto: ClientProtocol[Pending]) -> None:
@@ -170,6 +178,38 @@ def test_violations_raise_protocol_error(proto: ClientProtocol[Pending], frame: 
     """A ping over 125 bytes, invalid UTF-8 and JSON nested 100k deep each raise ProtocolError."""
     with pytest.raises(ProtocolError):
         proto.receive_data(frame)
+
+
+@pytest.mark.parametrize(
+    "body, result",
+    [
+        (b'{"id": 1, "status": 200, "result": NaN}', "nan"),
+        (b'{"id": 1, "status": 200, "result": "\\ud800"}', "\ud800"),
+        (b'{"id": 1, "status": 200, "result": 1e999}', "inf"),
+        (b'{"id": 1, "status": 200, "result": ' + b"[" * 500 + b"]" * 500 + b"}", "deep"),
+    ],
+    ids=["nan", "lone-surrogate", "overflowing-float", "nested-500-deep"],
+)
+def test_both_parsers_read_what_the_standard_one_reads(proto: ClientProtocol[Pending], body: bytes, result: str) -> None:
+    """Values orjson refuses but the standard parser takes come out the same whichever parser is in use."""
+    proto.register(request(1))
+    [event] = proto.receive_data(server_frame(OP_TEXT, body))
+    assert type(event) is Answered
+    value = event.msg["result"]
+    if result == "deep":
+        for _ in range(500):
+            assert type(value) is list
+            value = value[0] if value else None
+        assert value is None
+    else:
+        assert repr(value) == repr(float(result)) if result in ("nan", "inf") else value == result
+
+
+def test_a_frame_that_is_not_json_is_ignored(proto: ClientProtocol[Pending]) -> None:
+    """Text that is not JSON is logged and skipped; the frames around it still come out."""
+    proto.register(request(1))
+    events = proto.receive_data(server_frame(OP_TEXT, b"{not json") + text({"id": 1, "status": 200, "result": {}}))
+    assert [type(e) for e in events] == [Answered]
 
 
 def test_violation_hands_over_requests_answered_before_it(proto: ClientProtocol[Pending]) -> None:
