@@ -8,9 +8,8 @@ import secrets
 import logging
 import time
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Generator, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Generator, Mapping, Optional, Union
 
-from .callbacks import CallbackDispatcher, RequestFuture
 from .exceptions import InvalidRequest
 from .frames import OP_TEXT, encode_frame
 from .methods import Auth, MethodSpec, spec_for
@@ -18,6 +17,9 @@ from .request import Pending
 from .signing import Ed25519Signer, Signer, payload_from_wire, wire_value
 from .stats import StatsRecorder
 from .validation import check_required
+
+if TYPE_CHECKING:
+    from .callbacks import RequestFuture
 
 log = logging.getLogger("binance_wsapi")
 
@@ -93,7 +95,7 @@ class RequestBuilder:
         signer: Optional[Signer],
         recv_window: Union[int, str, None],
         session_logon: bool,
-        dispatcher: CallbackDispatcher,
+        new_future: Callable[[], RequestFuture[Any]],
         client_order_id_prefix: str = "bwsapi-",
         stats: Optional[StatsRecorder] = None,
     ) -> None:
@@ -110,7 +112,9 @@ class RequestBuilder:
         #: Server clock minus local clock (ms), and the round trip it was measured over (s).
         self.clock_offset_ms = 0.0
         self.clock_rtt: Optional[float] = None
-        self._dispatcher = dispatcher
+        # Makes the future of a request_future call (its done-callbacks run on the client's
+        # callback thread, which this module knows nothing of).
+        self._new_future = new_future
         self._stats = stats
         self._ids = itertools.count(1)
         # Builders for other accounts' credentials (see for_account): they follow this clock.
@@ -163,7 +167,7 @@ class RequestBuilder:
             request_id,
             method,
             frame,
-            RequestFuture(self._dispatcher) if future else None,
+            self._new_future() if future else None,
             timeout,
             state_changing,
             wire,
@@ -192,7 +196,7 @@ class RequestBuilder:
             signer=signer,
             recv_window=self.recv_window,
             session_logon=False,
-            dispatcher=self._dispatcher,
+            new_future=self._new_future,
             client_order_id_prefix=self.client_order_id_prefix,
             stats=self._stats,
         )
@@ -302,6 +306,10 @@ class RequestBuilder:
         self.set_clock(before, result["serverTime"], after)
         if self.session_logon:
             yield "session.logon"
+
+    def server_ms(self) -> float:
+        """The server's clock now, in epoch ms: local time plus the measured offset."""
+        return time.time() * 1000.0 + self.clock_offset_ms
 
     def set_clock(self, before: float, server_ms: Any, after: float) -> None:
         """Take in a `time` answer (`serverTime`) to a request sent at `before`, answered at `after`.

@@ -10,11 +10,12 @@ import threading
 import time
 import weakref
 from concurrent.futures import Future
+from functools import partial
 from typing import Any, Callable, Literal, Mapping, Optional, Union
 
 from .api import Methods, TimeoutArg
 from .builder import RequestBuilder, default_session_logon, recv_window_wire
-from .callbacks import CallbackDispatcher
+from .callbacks import CallbackDispatcher, RequestFuture
 from .config import (
     DEFAULT_CONNECTION_AGE,
     MAX_CONNECTION_AGE,
@@ -126,7 +127,7 @@ class Client(Methods[Any]):
             signer=signer,
             recv_window=None if recv_window is None else recv_window_wire(recv_window),
             session_logon=default_session_logon(signer, session_logon),
-            dispatcher=dispatcher,
+            new_future=partial(RequestFuture, dispatcher),
             client_order_id_prefix=client_order_id_prefix,
             stats=self._stats,
         )

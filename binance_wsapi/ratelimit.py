@@ -42,8 +42,7 @@ from __future__ import annotations
 import collections
 import threading
 import time
-from time import time as _time
-from typing import TYPE_CHECKING, Any, Callable, Deque, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Deque, Optional
 
 from .exceptions import APIError, IPBanned, RateLimited, TooManyOrders
 
@@ -60,10 +59,6 @@ _MIN_BAN_MS = 120_000
 # How long to stay away after a 429 that carries no retryAfter.
 _DEFAULT_RETRY_MS = 1_000
 _UNSEEN: Any = object()
-
-
-class _Clock(Protocol):
-    clock_offset_ms: float
 
 
 class _Limit:
@@ -214,9 +209,10 @@ class RateGovernor:
     one lock held for a few microseconds.
     """
 
-    def __init__(self, clock: _Clock, *, police: bool = True) -> None:
-        # Where the measured server clock offset lives (the request builder).
-        self._clock = clock
+    def __init__(self, server_ms: Callable[[], float], *, police: bool = True) -> None:
+        # The server's clock in epoch ms, as the client measured it (RequestBuilder.server_ms):
+        # the governor reads no clock of its own.
+        self._server_ms = server_ms
         # False: only an IP ban holds requests back; limits and 429s are left to Binance.
         self._police = police
         #: The latest ``rateLimits`` item per (type, interval, intervalNum), as received.
@@ -240,13 +236,13 @@ class RateGovernor:
 
     def now_ms(self) -> float:
         """The server's clock in epoch ms: local time plus the measured offset."""
-        return _time() * 1000.0 + self._clock.clock_offset_ms
+        return self._server_ms()
 
     # -- before sending (caller threads) -----------------------------------------------------
 
     def admit(self, pending: Pending) -> Optional[Hold]:
         """Count `pending` in and return None, or say why and until when it must wait."""
-        now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
+        now = int(self._server_ms())
         weight, orders = pending.weight, pending.orders
         with self._lock:
             hold = self._check(now, weight, orders)
@@ -266,7 +262,7 @@ class RateGovernor:
         a banned IP only prolongs its ban by trying): a reconnect waits for a ban, a 429's
         `retryAfter`, and a window with room for its handshake, exactly as a request would.
         """
-        now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
+        now = int(self._server_ms())
         with self._lock:
             return self._check(now, weight, 0)
 
@@ -346,7 +342,7 @@ class RateGovernor:
         """Take in one response's ``rateLimits`` (I/O thread; `pending` is what it answers)."""
         if type(items) is not list:
             return  # not Binance's shape: nothing to learn from it
-        now = int(_time() * 1000.0 + self._clock.clock_offset_ms)
+        now = int(self._server_ms())
         position = pending.position if pending is not None else None
         reported = self.reported
         limits = self._limits

@@ -133,7 +133,7 @@ class Supervisor:
         self._timed = builder.signer is not None
         self._wait_for_limits = on_rate_limit == "wait"
         self._max_age = max_connection_age
-        self.governor = RateGovernor(builder, police=on_rate_limit != "off")
+        self.governor = RateGovernor(builder.server_ms, police=on_rate_limit != "off")
         #: The client's user data streams, re-subscribed on every new connection.
         self.subscriptions = Subscriptions()
         self._cond = threading.Condition(threading.Lock())

@@ -191,10 +191,7 @@ def test_a_report_covers_what_was_written_before_its_request_not_what_was_admitt
     from binance_wsapi.request import Pending
     from binance_wsapi.ratelimit import RateGovernor
 
-    class Clock:
-        clock_offset_ms = 0.0
-
-    governor = RateGovernor(Clock())
+    governor = RateGovernor(lambda: 1_700_000_000_000.0)  # a server clock that stands still
     limits = [{"rateLimitType": "REQUEST_WEIGHT", "interval": "MINUTE", "intervalNum": 1, "limit": 10, "count": 0}]
     first = Pending(1, "depth", b"", None, None, False, {}, None)
     governor.on_response(first, limits, 0.0)  # learn the limit: 10 per minute, none used
