@@ -26,12 +26,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("binance_wsapi")
 
-__all__ = ["DeadlineTimer"]
+__all__ = ["LONGEST_WAIT", "DeadlineTimer"]
 
 # Below this many dead entries the heap is left alone: rebuilding it would cost more.
 _MIN_COMPACTION = 64
-# The longest single wait (threading.TIMEOUT_MAX is the limit); the thread then looks again.
-_LONGEST_WAIT = 3600.0
+# The longest single wait of a library thread (threading.TIMEOUT_MAX is the limit): a
+# far-off wake-up (a ban of days, a hostile retryAfter) must not overflow it. It then looks again.
+LONGEST_WAIT = 3600.0
 
 
 class DeadlineTimer:
@@ -122,7 +123,7 @@ class DeadlineTimer:
                     continue
                 wake = heap[0][0] if heap else float("inf")
                 self._wake_at = wake
-                self._cond.wait(None if not heap else min(wake - now, _LONGEST_WAIT))
+                self._cond.wait(None if not heap else min(wake - now, LONGEST_WAIT))
                 self._wake_at = float("inf")
 
     def _compact(self) -> None:

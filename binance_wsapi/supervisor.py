@@ -41,7 +41,7 @@ from .builder import RequestBuilder
 from .callbacks import CallbackDispatcher
 from .clock import ClockKeeper
 from .config import Backoff, Heartbeat, Timeout
-from .deadlines import DeadlineTimer
+from .deadlines import LONGEST_WAIT, DeadlineTimer
 from .connection import Connection
 from .request import Pending
 from .exceptions import (
@@ -73,8 +73,6 @@ _STABLE_AFTER = 10.0
 _EXPIRED_MEMORY = 2048
 # "Connecting to WebSocket API costs 2 weight." (web-socket-api.md, IP limits)
 _CONNECT_WEIGHT = 2
-# The longest single wait of the supervisor thread; it then looks again.
-_LONGEST_WAIT = 3600.0
 
 
 class LateResponse:
@@ -634,7 +632,7 @@ class Supervisor:
                     continue
                 self._wake_at = wake
                 # A far-off wake-up (a ban of days, a hostile retryAfter) must not overflow the wait.
-                self._cond.wait(None if wake == float("inf") else min(max(0.0, wake - now), _LONGEST_WAIT))
+                self._cond.wait(None if wake == float("inf") else min(max(0.0, wake - now), LONGEST_WAIT))
                 self._wake_at = float("inf")
 
     def _handshake_weight(self) -> int:
