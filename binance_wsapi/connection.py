@@ -65,6 +65,9 @@ class _ServerClosed(Exception):
 # hand-off (see Connection.wait_for). While nobody reads, a server ping or close, or a late
 # response, waits this long at most.
 _LINGER = 0.25
+_INTERRUPTED = BaseException("interrupted")  # a marker, never raised
+# How long the I/O thread waits for the read token before it looks whether the connection died.
+_TOKEN_WAIT = 1.0
 
 
 class Listener(Protocol):
@@ -140,7 +143,8 @@ class Connection:
         self._listener = listener
         # The read token: whoever holds it reads the socket and feeds the protocol, the I/O
         # thread or a blocking caller waiting for its own answer (see wait_for).
-        self._read_lock = threading.Lock()
+        # Re-entrant only so that a thread can tell it holds it (see wait_for).
+        self._read_lock = threading.RLock()
         # A caller found the I/O thread reading and had to wait for a hand-off: the I/O
         # thread then steps aside for a while, so that the next caller reads for itself.
         self._lead_wanted = False
@@ -263,19 +267,31 @@ class Connection:
         were consumed) aborts the connection; its I/O thread then fails what was in flight.
         """
         token = self._read_lock
-        if not token.acquire(False):
-            self._lead_wanted = True
-            return pending.wait_completed(timeout)
-        deadline = None if timeout is None else time.monotonic() + timeout
+        # An interrupt (KeyboardInterrupt lands between any two bytecodes) can leave this
+        # thread holding the token past the code that would release it: whether it holds the
+        # token is therefore asked of the token, never kept in a variable.
+        while token._is_owned():  # type: ignore[attr-defined]
+            token.release()  # left by an interrupt in an earlier call: nobody reads under it
+        deadline = None
         try:
+            if not token.acquire(False):
+                self._lead_wanted = True
+                return pending.wait_completed(timeout)
+            deadline = None if timeout is None else time.monotonic() + timeout
             self._lead(pending, deadline)
         finally:
-            token.release()
-            # After the release: a caller that failed to take the token before it registered
-            # its request is seen here.
-            if self.inflight and self._parked:
-                self._resume.set()
+            if token._is_owned():  # type: ignore[attr-defined]
+                self._hand_back()
+                token.release()
+                # Again after the release: a caller that failed to take the token before it
+                # registered its request is seen only now.
+                self._hand_back()
         return pending.wait_completed(None if deadline is None else deadline - time.monotonic())
+
+    def _hand_back(self) -> None:
+        """Wake the I/O thread if it stands aside while requests are in flight."""
+        if self.inflight and self._parked:
+            self._resume.set()
 
     def _lead(self, pending: Pending, deadline: Optional[float]) -> None:
         """Read until `pending` leaves the registry, the deadline passes, or the connection dies."""
@@ -293,22 +309,26 @@ class Connection:
                     return
             if not more and not io.wait_readable(wait):  # nothing consumed: an interrupt here loses nothing
                 continue
-            clean = False
+            lost: Optional[BaseException] = _INTERRUPTED
             try:
                 data = io.read_nowait()
                 more = data is not None
                 if more:
                     self._consume(data)  # type: ignore[arg-type]
-                clean = True
+                lost = None
             except _ServerClosed as exc:
-                clean = True
-                self.abort(ConnectionLost(str(exc)))
+                lost = ConnectionLost(str(exc))
             except (OSError, ProtocolError, ValueError) as exc:
-                clean = True
-                self.abort(exc)
+                lost = exc
             finally:
-                if not clean:  # bytes were consumed and not all handled: the stream is lost
-                    self.abort(ConnectionLost("interrupted while reading a response"))
+                # Anything else (an interrupt, a bug) may have consumed bytes and left events
+                # unhandled: the stream is lost too. Whatever was handed over and not completed
+                # goes back to the registry, for the I/O thread's teardown to fail.
+                if lost is not None:
+                    self._protocol.put_back_unhandled()
+                    if lost is _INTERRUPTED:
+                        lost = ConnectionLost("interrupted while reading a response")
+                    self.abort(lost)
 
     def _write(self, frame: bytes, requests: int = 0, pending: Optional[Pending] = None) -> bool:
         """Write `frame`, combined with whatever other threads queue meanwhile.
@@ -436,12 +456,18 @@ class Connection:
         else:  # pragma: no cover - the loop only ends by raising
             self._finish(ConnectionLost("connection closed"))
         finally:
+            # Never under a caller polling it (see wait_for). A caller that still holds the token
+            # after a second was interrupted holding it: a live reader of a dead connection
+            # lets go at once.
+            held = self._read_lock.acquire(timeout=_TOKEN_WAIT)
             try:
                 assert self._io is not None
-                with self._read_lock:  # never under a caller polling it (see wait_for)
-                    self._io.close()  # here and only here (see _shutdown)
+                self._io.close()  # here and only here (see _shutdown)
             except OSError:
                 pass
+            finally:
+                if held:
+                    self._read_lock.release()
             self._listener.on_finished(self)
 
     def _finish(self, exc: BaseException) -> None:
@@ -459,12 +485,18 @@ class Connection:
         consume = self._consume
         token = self._read_lock
         while True:
-            with token:
-                try:
-                    consume(recv())
-                except BaseException:
-                    self.dead = True  # before the token is free: no caller reads after this
-                    raise
+            if not token.acquire(timeout=_TOKEN_WAIT):
+                if self.dead:  # aborted (the heartbeat, close) while an interrupted caller holds it
+                    raise _ServerClosed("the connection was aborted")
+                continue
+            try:
+                consume(recv())
+            except BaseException:
+                self._protocol.put_back_unhandled()
+                self.dead = True  # before the token is free: no caller reads after this
+                raise
+            finally:
+                token.release()
             if self._lead_wanted and not self.inflight:
                 self._step_aside()
 
@@ -490,67 +522,63 @@ class Connection:
         if not data:
             raise _ServerClosed("the server closed the TCP connection")
         self.last_rx = time.monotonic()
+        protocol = self._protocol
         try:
-            events = self._protocol.receive_data(data)
+            events = protocol.receive_data(data)
         except ProtocolError as exc:
             # They came before the violation, some with requests popped. The exception
             # outlives this thread (the reason the connection was lost): let them go.
             before, exc.events = exc.events, ()
             self._handle(before)
+            protocol.handled()
             raise
         if events:
             self._handle(events)
+            protocol.handled()
 
     def _handle(self, events: Iterable[Event[Pending]]) -> None:
-        """Act on `events` in order; every Answered one is this thread's to complete."""
+        """Act on `events` in order; every Answered one is this thread's to complete.
+
+        If this raises part way, what it had not completed is still listed by the protocol:
+        the caller puts it back (`put_back_unhandled`) for the teardown to fail.
+        """
         listener = self._listener
         perf_counter = time.perf_counter
         answered = False
-        rest = iter(events)
-        try:
-            for event in rest:
-                # A response is the hot path, so it is handled inline, not in a method.
-                if type(event) is Answered:
-                    pending = event.pending
-                    msg = event.msg
-                    rtt = perf_counter() - pending.sent_at
-                    listener.latencies.append(rtt)
-                    try:
-                        listener.on_answered(pending, msg.get("rateLimits"), rtt)
-                        outcome = settle(pending, msg, event.status)
-                        if outcome is not None:
-                            if type(outcome) is Refused:
-                                listener.on_refused(outcome.status, outcome.error)
-                            elif listener.on_stale_clock(pending, outcome.exc):
-                                continue  # re-sent after a clock resync; it completes then
-                            pending.set_exception(outcome.exc)
-                    except BaseException:
-                        # Dying mid-resolution: put the request back so the teardown fails it too.
-                        self.inflight[pending.id] = pending
-                        raise
-                    answered = True
-                    if log.isEnabledFor(logging.DEBUG):
-                        status = event.status if type(event.status) is int else 0
-                        log.debug(
-                            "response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3
-                        )
-                elif type(event) is ServerEvent:
-                    listener.on_event(self, event.msg)
-                elif type(event) is Unmatched:
-                    listener.on_answered(None, event.msg.get("rateLimits"), 0.0)
-                    listener.on_unmatched(self, event.msg)
-                elif type(event) is PingReceived:
-                    self._write(event.pong)
-                elif type(event) is CloseReceived:
-                    if not self._closing:
-                        self._write(event.reply)
-                    reason = f": {event.reason}" if event.reason else ""
-                    raise _ServerClosed(f"the server closed the connection (code {event.code}{reason})")
-        except BaseException:
-            # Dying with requests popped but not yet handled: put them back so the teardown
-            # fails them too.
-            self._protocol.put_back(rest)
-            raise
+        for event in events:
+            # A response is the hot path, so it is handled inline, not in a method.
+            if type(event) is Answered:
+                pending = event.pending
+                msg = event.msg
+                rtt = perf_counter() - pending.sent_at
+                listener.latencies.append(rtt)
+                listener.on_answered(pending, msg.get("rateLimits"), rtt)
+                outcome = settle(pending, msg, event.status)
+                if outcome is not None:
+                    if type(outcome) is Refused:
+                        listener.on_refused(outcome.status, outcome.error)
+                    elif listener.on_stale_clock(pending, outcome.exc):
+                        self._protocol.passed_on(pending)
+                        continue  # re-sent after a clock resync; it completes then
+                    pending.set_exception(outcome.exc)
+                answered = True
+                if log.isEnabledFor(logging.DEBUG):
+                    status = event.status if type(event.status) is int else 0
+                    log.debug(
+                        "response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3
+                    )
+            elif type(event) is ServerEvent:
+                listener.on_event(self, event.msg)
+            elif type(event) is Unmatched:
+                listener.on_answered(None, event.msg.get("rateLimits"), 0.0)
+                listener.on_unmatched(self, event.msg)
+            elif type(event) is PingReceived:
+                self._write(event.pong)
+            elif type(event) is CloseReceived:
+                if not self._closing:
+                    self._write(event.reply)
+                reason = f": {event.reason}" if event.reason else ""
+                raise _ServerClosed(f"the server closed the connection (code {event.code}{reason})")
         # Once per batch: every response in it has been settled before a rotated connection
         # closes.
         if answered and self.draining and not self.inflight:

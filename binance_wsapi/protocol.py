@@ -20,7 +20,10 @@ connection is marked dead *before* the registry is drained; a caller re-checks `
 registering. Whoever pops an entry from the registry (`receive_data` matching a response,
 `pop_all` draining it on disconnect, or a caller's `take_back`) is the one that completes
 it. `receive_data` pops on behalf of its caller: an `Answered` event hands the request over,
-and whoever receives that event must settle it, or register it again if it cannot.
+and whoever receives that event must settle it. Until the caller says it has (`handled`),
+the protocol keeps a list of what it handed over, so that a caller interrupted anywhere
+(KeyboardInterrupt can land between any two bytecodes of a thread reading for itself) can
+register again whatever it had not completed (`put_back_unhandled`) for the teardown to fail.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
-from typing import Any, Callable, Generic, Iterable, Iterator, Mapping, Optional, Protocol, TypeVar, Union
+from typing import Any, Callable, Generic, Iterator, Mapping, Optional, Protocol, TypeVar, Union
 
 from .exceptions import APIError, error_from_response
 from .frames import OP_BINARY, OP_CLOSE, OP_PING, OP_PONG, OP_TEXT, FrameReader, ProtocolError, close_payload, encode_frame
@@ -90,6 +93,8 @@ class Request(Protocol):
     def set_result(self, value: Any) -> None: ...
 
     def set_exception(self, exc: BaseException) -> None: ...
+
+    def done(self) -> bool: ...
 
 
 R = TypeVar("R", bound=Request)
@@ -179,7 +184,7 @@ class ClientProtocol(Generic[R]):
     `name` only labels log lines about frames that are ignored.
     """
 
-    __slots__ = ("inflight", "responses_received", "closed", "name", "_feed", "_last_text", "_fast_loads")
+    __slots__ = ("inflight", "responses_received", "closed", "name", "_feed", "_last_text", "_fast_loads", "_handed")
 
     def __init__(self, max_message_size: int, name: str = "", fast_loads: Optional[Loads] = _USE_INSTALLED) -> None:
         #: The in-flight registry: see the module docstring for who may pop from it.
@@ -200,6 +205,9 @@ class ClientProtocol(Generic[R]):
         # nesting beyond 1024, bad UTF-8), the standard parser decides, so the outcome is
         # the same either way; only integers beyond 64 bits differ (orjson reads them as floats).
         self._fast_loads = FAST_LOADS if fast_loads is _USE_INSTALLED else fast_loads
+        # Requests handed over in Answered events and not yet known to be handled (see the
+        # module docstring): each is in the registry, in this list, or both, at every step.
+        self._handed: list[R] = []
 
     # -- the registry ----------------------------------------------------------------------
 
@@ -211,16 +219,30 @@ class ClientProtocol(Generic[R]):
         """Remove `pending`; False if something else popped it first, and so completes it."""
         return self.inflight.pop(pending.id, None) is not None
 
-    def put_back(self, events: Iterable[Event[R]]) -> None:
-        """Register again the requests of Answered `events` that will not be handled.
+    def handled(self) -> None:
+        """Every Answered event received so far has been acted on (its request completed,
+        or passed on to whoever will complete it)."""
+        self._handed.clear()
 
-        For a consumer that dies part way through a list of events: the teardown then fails
+    def passed_on(self, pending: R) -> None:
+        """`pending`, handed over, will be completed elsewhere (sent again after a -1021)."""
+        handed = self._handed
+        for i, item in enumerate(handed):  # an identity scan of a list of one or two
+            if item is pending:
+                del handed[i]
+                return
+
+    def put_back_unhandled(self) -> None:
+        """Register again every request handed over since `handled` that is not complete.
+
+        For a consumer that fails part way (an interrupt, a bug): the teardown then fails
         them, as it would have if their responses had never come.
         """
         inflight = self.inflight
-        for event in events:
-            if type(event) is Answered:
-                inflight[event.pending.id] = event.pending
+        for pending in self._handed:
+            if not pending.done():
+                inflight.setdefault(pending.id, pending)
+        self._handed.clear()
 
     def pop_all(self) -> Iterator[R]:
         """Pop every entry, one at a time, for the caller to complete as it goes."""
@@ -276,11 +298,6 @@ class ClientProtocol(Generic[R]):
         except ProtocolError as exc:
             exc.events = events
             raise
-        except BaseException:
-            # A bug or MemoryError: nobody will handle `events`, so un-pop their requests for
-            # the teardown to fail.
-            self.put_back(events)
-            raise
         return events
 
     def _parse(self, payload: bytes) -> Any:
@@ -323,8 +340,13 @@ class ClientProtocol(Generic[R]):
         request_id: Any = msg.get("id")
         # Only an id of the exact type sent can be ours: True == 1 and 7.0 == 7 in Python.
         kind = type(request_id)
-        pending = self.inflight.pop(request_id, None) if kind is int or kind is str else None
+        inflight = self.inflight
+        pending = inflight.get(request_id) if kind is int or kind is str else None
         if pending is None:
+            return Unmatched(msg)
+        self._handed.append(pending)  # before it leaves the registry: never in neither place
+        if inflight.pop(request_id, None) is not pending:  # taken meanwhile, by whoever completes it
+            self._handed.pop()
             return Unmatched(msg)
         return Answered(pending, msg, status)
 

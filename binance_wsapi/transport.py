@@ -206,7 +206,7 @@ class TlsTransport(Transport):
         lock = self.ssl_lock
         wait = self._read_wait
         if self._poll_first:
-            wait(_POLLIN, None)
+            wait(self._read_events, None)
         while True:
             with lock:
                 if self._closed:
@@ -220,7 +220,7 @@ class TlsTransport(Transport):
                 else:
                     # Whole records may be decrypted and buffered inside OpenSSL, where
                     # poll() cannot see them: read those before waiting on the socket.
-                    self._poll_first = not sock.pending()
+                    self._poll_first, self._read_events = not sock.pending(), _POLLIN
                     return data
             if self._shut:
                 return b""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 import json
 import struct
-from typing import Any, Optional
+import sys
+from typing import Any, Callable, Optional
 
 import pytest
 
@@ -356,14 +357,74 @@ def test_registry_take_back_and_pop_all(proto: ClientProtocol[Pending]) -> None:
     assert list(proto.pop_all()) == [second] and not proto.inflight
 
 
-def test_put_back_registers_unhandled_answers(proto: ClientProtocol[Pending]) -> None:
-    """put_back returns the requests of Answered events to the registry and skips other events."""
-    pending = request(4)
+def test_put_back_unhandled_registers_what_was_handed_over_and_not_completed(proto: ClientProtocol[Pending]) -> None:
+    """Requests handed over and not completed go back to the registry; completed ones and those passed on do not."""
+    done, left, resent = request(4), request(5), request(6)
+    for pending in (done, left, resent):
+        proto.register(pending)
+    data = b"".join(text({"id": i, "status": 200, "result": {}}) for i in (4, 5, 6))
+    events = proto.receive_data(server_frame(OP_PING, b"") + data)
+    assert not proto.inflight and len(events) == 4
+    assert settle(done, events[1].msg, 200) is None  # type: ignore[union-attr]
+    proto.passed_on(resent)
+    proto.put_back_unhandled()
+    assert proto.inflight == {5: left}
+    proto.put_back_unhandled()  # nothing is handed over twice
+    assert proto.inflight == {5: left}
+
+
+def test_handled_forgets_what_was_handed_over(proto: ClientProtocol[Pending]) -> None:
+    """Once the consumer says the events were handled, nothing is put back later."""
+    pending = request(7)
     proto.register(pending)
-    events = proto.receive_data(server_frame(OP_PING, b"") + text({"id": 4, "status": 200, "result": {}}))
+    proto.receive_data(text({"id": 7, "status": 200, "result": {}}))
+    proto.handled()
+    proto.put_back_unhandled()
     assert not proto.inflight
-    proto.put_back(events)
-    assert proto.inflight == {4: pending}
+
+
+def interrupt_at_line(n: int, codes: set[Any]) -> tuple[Callable[..., Any], list[int]]:
+    """A trace function raising KeyboardInterrupt at the n-th line run in any of `codes` (this thread only)."""
+    count = [0]
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        if event == "line":
+            count[0] += 1
+            if count[0] == n:
+                raise KeyboardInterrupt
+        return local
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        return local if frame.f_code in codes else None
+
+    return tracer, count
+
+
+def test_an_interrupt_at_any_line_of_receive_data_loses_no_request(proto: ClientProtocol[Pending]) -> None:
+    """Wherever KeyboardInterrupt lands in receive_data, each request is still registered, or handed over and put back."""
+    codes = {ClientProtocol.receive_data.__code__, ClientProtocol._on_text.__code__, ClientProtocol._parse.__code__}
+    data = b"".join(text({"id": i, "status": 200, "result": {}}) for i in (1, 2, 3))
+    n = 1
+    while True:
+        pending = [request(i) for i in (1, 2, 3)]
+        for p in pending:
+            proto.register(p)
+        tracer, count = interrupt_at_line(n, codes)
+        sys.settrace(tracer)
+        try:
+            events = proto.receive_data(data)
+        except KeyboardInterrupt:
+            events = None
+        finally:
+            sys.settrace(None)
+        proto.put_back_unhandled()
+        assert {p.id for p in pending} == set(proto.inflight), f"interrupted at line event {n}"
+        proto.inflight.clear()
+        if events is not None:  # ran to its end without reaching line event n
+            assert count[0] < n and len(events) == 3
+            break
+        n += 1
+    assert n > 20  # the interrupt did land on every line on the way
 
 
 def test_ignored_frames_produce_no_events(proto: ClientProtocol[Pending]) -> None:
