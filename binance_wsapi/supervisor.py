@@ -1,5 +1,11 @@
 """Keeping one client connected and correct: the supervisor thread and its queues.
 
+This is the runtime: it sits between the `Client` facade above and, below it, one module
+per concern that does no waiting of its own: `connection` (a socket and its I/O thread),
+`builder` (requests and the handshake's phases), `ratelimit` (the governor and its line of
+held requests), `clock` (when to re-measure). Dependencies point down only; nothing below
+imports this module.
+
 The supervisor thread (one per client, started by the first call or `connect()`) opens
 connections, measures the clock and logs them on, and makes one of them *active*: the one
 callers write to. It reconnects with exponential backoff and jitter when the active
