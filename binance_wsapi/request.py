@@ -152,9 +152,13 @@ class Pending:
         self.started = True
         if self.future is None or self.future.set_running_or_notify_cancel():
             return True
-        if self.admitted is not None and self.position is None:
-            self.admitted.write_off(self)  # never to be written: release its reservation
+        self._release_reservation()  # never to be written
         return False
+
+    def _release_reservation(self) -> None:
+        """Give back the rate-limit cost reserved for it, unless it was written."""
+        if self.admitted is not None and self.position is None:
+            self.admitted.write_off(self)
 
     def written(self) -> None:
         """Called as it is queued for the socket, in the order of writes (under the write lock)."""
@@ -181,8 +185,7 @@ class Pending:
             self.timer.note_finished()
         if self.stats is not None:
             self.stats.failed(exc)
-        if self.admitted is not None and self.position is None:
-            self.admitted.write_off(self)  # failed before it was written: release its reservation
+        self._release_reservation()  # a no-op if it failed after it was written
         if self.future is not None:
             try:
                 self.future.set_exception(exc)
