@@ -61,8 +61,8 @@ class _ServerClosed(Exception):
     pass
 
 
-# How long the I/O thread leaves the socket to blocking callers after one had to wait for a
-# hand-off (see Connection.wait_for). While nobody reads, a server ping or close, or a late
+# How long the I/O thread leaves the socket to blocking callers after it read an answer for
+# one (see Connection.wait_for). While nobody reads, a server ping or close, or a late
 # response, waits this long at most.
 _LINGER = 0.25
 _INTERRUPTED = BaseException("interrupted")  # a marker, never raised
@@ -150,6 +150,9 @@ class Connection:
         self._lead_wanted = False
         self._parked = False
         self._resume = threading.Event()
+        # Answers the I/O thread read for blocking callers, completed once it lets go of the
+        # token (see _consume).
+        self._later: list[Answered[Pending]] = []
 
     def __repr__(self) -> str:
         state = "dead" if self.dead else "draining" if self.draining else "open"
@@ -257,9 +260,11 @@ class Connection:
         itself, handling whatever arrives (other requests' answers, events) exactly as the I/O
         thread would, until its own answer has come. That saves the hand-off from the I/O
         thread to the caller, the largest part of a round trip's cost in the client. If the
-        I/O thread is reading, the caller waits for the hand-off, and the I/O thread then
-        steps aside for up to `_LINGER` seconds (not while events have somewhere to go: a user
-        data stream, an event handler), so that a caller making call after call reads its own answers.
+        I/O thread is reading, the caller waits for the hand-off. Whenever the I/O thread has
+        read a blocking caller's answer, or a caller had to wait for it, it then steps aside
+        for up to `_LINGER` seconds, once nothing is in flight (not while events have somewhere
+        to go: a user data stream, an event handler), so that a caller making call after call
+        reads its own answers.
 
         Nobody is left waiting without a reader: a caller that leaves with others' requests
         in flight wakes the I/O thread, and so does a send whose owner will not read. A
@@ -484,21 +489,45 @@ class Connection:
         recv = self._io.recv
         consume = self._consume
         token = self._read_lock
+        later = self._later
         while True:
             if not token.acquire(timeout=_TOKEN_WAIT):
                 if self.dead:  # aborted (the heartbeat, close) while an interrupted caller holds it
                     raise _ServerClosed("the connection was aborted")
                 continue
+            read = False
             try:
-                consume(recv())
+                consume(recv(), later)
+                read = True
             except BaseException:
                 self._protocol.put_back_unhandled()
                 self.dead = True  # before the token is free: no caller reads after this
                 raise
             finally:
                 token.release()
-            if self._lead_wanted and not self.inflight:
+                if later and not read:  # answered, so theirs even if the connection is lost now
+                    self._answer_later()
+            # A blocking caller whose answer this thread read, or who found it reading, is
+            # likely to call again: let it read for itself then.
+            if (later or self._lead_wanted) and not self.inflight:
                 self._step_aside()
+            elif later:
+                self._answer_later()
+
+    def _answer_later(self) -> None:
+        """Complete the blocking callers' requests whose answers `_handle` put aside."""
+        later = self._later
+        try:
+            while later:
+                self._answer(later[0])
+                del later[0]
+        except BaseException:
+            # Not completed, so not answered as far as anyone knows: back to the registry, for
+            # the teardown to fail them.
+            for event in later:
+                self.inflight.setdefault(event.pending.id, event.pending)
+            later.clear()
+            raise
 
     def _step_aside(self) -> None:
         """Leave the socket to blocking callers for up to `_LINGER` s, or until woken.
@@ -508,17 +537,26 @@ class Connection:
         """
         self._lead_wanted = False
         if self._listener.wants_events(self):
+            self._answer_later()
             return
         self._resume.clear()
         self._parked = True  # before looking at the registry: see send() and wait_for()
         try:
+            # Only now do the callers whose answers were just read wake: the token is free
+            # and this thread out of the way, so their next calls read for themselves.
+            self._answer_later()
             if not self.inflight and not self.dead:
                 self._resume.wait(_LINGER)
         finally:
             self._parked = False
 
-    def _consume(self, data: bytes) -> None:
-        """Feed what was read to the protocol and act on the events (read token held)."""
+    def _consume(self, data: bytes, later: Optional[list[Answered[Pending]]] = None) -> None:
+        """Feed what was read to the protocol and act on the events (read token held).
+
+        With `later` (the I/O thread), answers to blocking callers go there, to be completed
+        once the token is released: a caller woken while this thread still holds it finds
+        it taken, waits for a hand-off again, and never gets to read its own answers.
+        """
         if not data:
             raise _ServerClosed("the server closed the TCP connection")
         self.last_rx = time.monotonic()
@@ -529,44 +567,30 @@ class Connection:
             # They came before the violation, some with requests popped. The exception
             # outlives this thread (the reason the connection was lost): let them go.
             before, exc.events = exc.events, ()
-            self._handle(before)
+            self._handle(before, later)
             protocol.handled()
             raise
         if events:
-            self._handle(events)
+            self._handle(events, later)
             protocol.handled()
 
-    def _handle(self, events: Iterable[Event[Pending]]) -> None:
+    def _handle(self, events: Iterable[Event[Pending]], later: Optional[list[Answered[Pending]]] = None) -> None:
         """Act on `events` in order; every Answered one is this thread's to complete.
 
         If this raises part way, what it had not completed is still listed by the protocol:
-        the caller puts it back (`put_back_unhandled`) for the teardown to fail.
+        the caller puts it back (`put_back_unhandled`) for the teardown to fail. Answers put
+        in `later` are the caller's to complete (see _consume).
         """
         listener = self._listener
-        perf_counter = time.perf_counter
         answered = False
         for event in events:
-            # A response is the hot path, so it is handled inline, not in a method.
             if type(event) is Answered:
-                pending = event.pending
-                msg = event.msg
-                rtt = perf_counter() - pending.sent_at
-                listener.latencies.append(rtt)
-                listener.on_answered(pending, msg.get("rateLimits"), rtt)
-                outcome = settle(pending, msg, event.status)
-                if outcome is not None:
-                    if type(outcome) is Refused:
-                        listener.on_refused(outcome.status, outcome.error)
-                    elif listener.on_stale_clock(pending, outcome.exc):
-                        self._protocol.passed_on(pending)
-                        continue  # re-sent after a clock resync; it completes then
-                    pending.set_exception(outcome.exc)
                 answered = True
-                if log.isEnabledFor(logging.DEBUG):
-                    status = event.status if type(event.status) is int else 0
-                    log.debug(
-                        "response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3
-                    )
+                if later is not None and event.pending.lead:
+                    self._protocol.passed_on(event.pending)
+                    later.append(event)
+                else:
+                    self._answer(event)
             elif type(event) is ServerEvent:
                 listener.on_event(self, event.msg)
             elif type(event) is Unmatched:
@@ -579,10 +603,30 @@ class Connection:
                     self._write(event.reply)
                 reason = f": {event.reason}" if event.reason else ""
                 raise _ServerClosed(f"the server closed the connection (code {event.code}{reason})")
-        # Once per batch: every response in it has been settled before a rotated connection
-        # closes.
+        # Once per batch: every response in it has been settled (or put aside, to be settled
+        # before this thread reads again) before a rotated connection closes.
         if answered and self.draining and not self.inflight:
             self.close(ConnectionLost, "connection rotated", 1000, "rotated")
+
+    def _answer(self, event: Answered[Pending]) -> None:
+        """Complete the request `event` answers, unless a clock resync sends it again."""
+        listener = self._listener
+        pending = event.pending
+        msg = event.msg
+        rtt = time.perf_counter() - pending.sent_at
+        listener.latencies.append(rtt)
+        listener.on_answered(pending, msg.get("rateLimits"), rtt)
+        outcome = settle(pending, msg, event.status)
+        if outcome is not None:
+            if type(outcome) is Refused:
+                listener.on_refused(outcome.status, outcome.error)
+            elif listener.on_stale_clock(pending, outcome.exc):
+                self._protocol.passed_on(pending)
+                return  # re-sent after a clock resync; it completes then
+            pending.set_exception(outcome.exc)
+        if log.isEnabledFor(logging.DEBUG):
+            status = event.status if type(event.status) is int else 0
+            log.debug("response id=%s %s status=%s in %.3f ms", pending.id, pending.method, status, rtt * 1e3)
 
 
 def _connect_error(url: str, exc: BaseException, *, aborted: bool) -> ConnectFailed:
