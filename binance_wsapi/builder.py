@@ -98,6 +98,7 @@ class RequestBuilder:
         new_future: Callable[[], RequestFuture[Any]],
         client_order_id_prefix: str = "bwsapi-",
         stats: Optional[StatsRecorder] = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         if len(client_order_id_prefix) > _MAX_PREFIX or not _ID_CHARS.issuperset(client_order_id_prefix):
             raise InvalidRequest(
@@ -109,6 +110,9 @@ class RequestBuilder:
         self.signer = signer
         self.recv_window = recv_window
         self.session_logon = session_logon
+        #: The local wall clock (epoch seconds) that timestamps are read from: passed in, so
+        #: that what a request says is a function of its inputs (and testable as such).
+        self.wall_clock = wall_clock
         #: Server clock minus local clock (ms), and the round trip it was measured over (s).
         self.clock_offset_ms = 0.0
         self.clock_rtt: Optional[float] = None
@@ -199,6 +203,7 @@ class RequestBuilder:
             new_future=self._new_future,
             client_order_id_prefix=self.client_order_id_prefix,
             stats=self._stats,
+            wall_clock=self.wall_clock,
         )
         other._ids = self._ids
         other.clock_offset_ms, other.clock_rtt = self.clock_offset_ms, self.clock_rtt
@@ -237,7 +242,7 @@ class RequestBuilder:
         assert pending.stamped_at is not None
         pending.id = next(self._ids)
         pending.resynced = True
-        (pending.signed_with or self)._stamp(pending, time.time())
+        (pending.signed_with or self)._stamp(pending, self.wall_clock())
 
     def _stamp(self, pending: Pending, at: float) -> None:
         wire = dict(pending.params)
@@ -285,7 +290,7 @@ class RequestBuilder:
                     f"{name} is added by the client; leave it out (or send a request you signed "
                     "yourself, including signature)"
                 )
-        now = time.time()
+        now = self.wall_clock()
         wire["timestamp"] = int(now * 1000 + self.clock_offset_ms)
         if "recvWindow" not in wire and self.recv_window is not None:
             wire["recvWindow"] = self.recv_window
@@ -309,7 +314,7 @@ class RequestBuilder:
 
     def server_ms(self) -> float:
         """The server's clock now, in epoch ms: local time plus the measured offset."""
-        return time.time() * 1000.0 + self.clock_offset_ms
+        return self.wall_clock() * 1000.0 + self.clock_offset_ms
 
     def set_clock(self, before: float, server_ms: Any, after: float) -> None:
         """Take in a `time` answer (`serverTime`) to a request sent at `before`, answered at `after`.
@@ -375,7 +380,7 @@ class _ClockProbe(Pending):
     on_done: Callable[[Optional[BaseException]], None]
 
     def start(self) -> bool:
-        self.before = time.time()
+        self.before = self.builder.wall_clock()
         return super().start()
 
     def set_result(self, value: Any) -> None:
@@ -384,7 +389,7 @@ class _ClockProbe(Pending):
         super().set_result(value)
         error: Optional[BaseException] = None
         try:
-            self.builder.set_clock(self.before, (value or {}).get("serverTime"), time.time())
+            self.builder.set_clock(self.before, (value or {}).get("serverTime"), self.builder.wall_clock())
         except (AttributeError, ValueError) as exc:
             error = exc
         self.on_done(error)

@@ -328,9 +328,9 @@ class Client(Methods[Any]):
 
         Returns the offset in seconds (server minus local).
         """
-        before = time.time()
+        before = self._builder.wall_clock()
         server_ms = self.time(timeout=timeout)["serverTime"]
-        self._builder.set_clock(before, server_ms, time.time())
+        self._builder.set_clock(before, server_ms, self._builder.wall_clock())
         return self.clock_offset
 
     def resolve_order(

@@ -823,9 +823,9 @@ class Supervisor:
         try:
             while True:
                 method = phases.send(answer)
-                before = time.time()
+                before = self._builder.wall_clock()
                 result = self._roundtrip(conn, method, deadline)
-                answer = (result, before, time.time())
+                answer = (result, before, self._builder.wall_clock())
                 if method == "session.logon":
                     conn.logged_on = True
         except StopIteration:

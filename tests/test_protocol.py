@@ -62,11 +62,13 @@ def text(msg: Any) -> bytes:
 
 
 def unmask(frame: bytes) -> tuple[int, bytes]:
-    """The opcode and payload of a short client frame, checking it is final and masked."""
+    """The opcode and payload of one client frame, checking it is final and masked."""
     assert frame[0] & 0x80 and frame[1] & 0x80
-    n = frame[1] & 0x7F
-    assert n < 126
-    key, body = frame[2:6], frame[6:]
+    n, at = frame[1] & 0x7F, 2
+    if n >= 126:
+        size = 2 if n == 126 else 8
+        n, at = int.from_bytes(frame[2 : 2 + size], "big"), 2 + size
+    key, body = frame[at : at + 4], frame[at + 4 :]
     assert len(body) == n
     return frame[0] & 0x0F, bytes(b ^ key[i % 4] for i, b in enumerate(body))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import enum
+import json
+from concurrent.futures import Future
 from decimal import Decimal
 
 import pytest
@@ -11,6 +13,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
 from binance_wsapi import InvalidRequest
+from binance_wsapi.builder import RequestBuilder
 from binance_wsapi.signing import (
     Ed25519Signer,
     HmacSigner,
@@ -194,3 +197,32 @@ def _pem(key: object, password: bytes | None = None) -> bytes:
     return key.private_bytes(  # type: ignore[attr-defined, no-any-return]
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
+
+
+
+def _sent(frame: bytes) -> dict[str, object]:
+    """The JSON request a client frame carries."""
+    from .test_protocol import unmask
+
+    return json.loads(unmask(frame)[1])  # type: ignore[no-any-return]
+
+
+def test_the_builder_renders_the_documented_signed_request_at_the_documented_time() -> None:
+    """Built at the example's wall-clock time, order.place carries the documented timestamp and signature."""
+    builder = RequestBuilder(
+        api_key=DOC_API_KEY,
+        signer=HmacSigner(DOC_SECRET),
+        recv_window=100,
+        session_logon=False,
+        new_future=Future,
+        wall_clock=lambda: 1645423376.532,
+    )
+    params = {k: v for k, v in ASCII_PARAMS.items() if k not in ("recvWindow", "timestamp", "apiKey")}
+    sent = _sent(builder.build("order.place", params, 5.0).frame)
+    assert sent["method"] == "order.place"
+    assert sent["params"] == {**ASCII_PARAMS, "signature": "aa1b5712c094bc4e57c05a1a5c1fd8d88dcd628338ea863fec7b88e59fe2db24"}
+    # With the server measured a second ahead, the timestamp says the server's time, signed as such.
+    builder.clock_offset_ms = 1000.0
+    ahead = _sent(builder.build("order.place", params, 5.0).frame)["params"]
+    assert isinstance(ahead, dict) and ahead["timestamp"] == 1645423377532
+    assert ahead["signature"] == HmacSigner(DOC_SECRET).sign(signature_payload(ahead))
