@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from attrs import frozen
 
-from ..methods import METHODS, Auth, MethodSpec, ParamType
 from . import market
 from .engine import Engine
+from .rules import RULES, MethodRule
 from .model import ZERO, Account, SymbolSpec, WireError, bad_param, fmt, int_param, invalid_value
 
 if TYPE_CHECKING:
@@ -63,14 +63,14 @@ class Handler:
     auth: str = "none"
 
 
-def _accepted(spec: MethodSpec) -> frozenset[str]:
-    names = {p.wire for p in spec.params} | COMMON
-    if spec.auth in (Auth.SIGNED, Auth.ALWAYS_SIGNED):
+def _accepted(rule: MethodRule) -> frozenset[str]:
+    names = {p.wire for p in rule.params} | COMMON
+    if rule.signed:
         names |= SIGNED_COMMON
     return frozenset(names)
 
 
-_ACCEPTED = {name: _accepted(spec) for name, spec in METHODS.items()}
+_ACCEPTED = {name: _accepted(rule) for name, rule in RULES.items()}
 
 
 def validate_request(method: str, params: dict[str, Any]) -> None:
@@ -79,7 +79,7 @@ def validate_request(method: str, params: dict[str, Any]) -> None:
     Raises WireError (-1102 missing, -1104 unread, -1100/-1130 malformed); signatures and
     timestamps are checked separately.
     """
-    spec = METHODS[method]
+    spec = RULES[method]
     for param in spec.params:
         if param.required and params.get(param.wire) in (None, ""):
             raise bad_param(param.wire)
@@ -91,35 +91,35 @@ def validate_request(method: str, params: dict[str, Any]) -> None:
             f"Not all sent parameters were read; read '{len(params) - len(unread)}' parameter(s) "
             f"but was sent '{len(params)}'.",
         )
-    for group in spec.groups:
-        given = [n for n in group.names if params.get(n) is not None]
-        if group.kind in ("one", "any") and not given:
-            a, b = group.names[0], group.names[1]
+    for kind, names in spec.groups:
+        given = [n for n in names if params.get(n) is not None]
+        if kind in ("one", "any") and not given:
+            a, b = names[0], names[1]
             raise WireError(400, -1102, f"Param '{a}' or '{b}' must be sent, but both were empty/null!")
-        if group.kind in ("one", "most") and len(given) > 1:
+        if kind in ("one", "most") and len(given) > 1:
             raise WireError(400, -1128, "Combination of optional parameters invalid.")
-        if group.kind == "apart" and group.names[0] in given and len(given) > 1:
+        if kind == "apart" and names[0] in given and len(given) > 1:
             raise WireError(400, -1128, "Combination of optional parameters invalid.")
-        if group.kind == "needs" and group.names[0] in given and len(given) < len(group.names):
+        if kind == "needs" and names[0] in given and len(given) < len(names):
             raise WireError(400, -1128, "Combination of optional parameters invalid.")
     for param in spec.params:
         value = params.get(param.wire)
         if value is None:
             continue
-        if param.type is ParamType.INT:
+        if param.type == "INT":
             if isinstance(value, bool) or not _is_int(value):
                 raise WireError(400, -1100, f"Illegal characters found in parameter '{param.wire}'; legal range is '^[0-9]{{1,20}}$'.")
-        elif param.type is ParamType.DECIMAL:
+        elif param.type == "DECIMAL":
             try:
                 number = Decimal(str(value))
             except InvalidOperation:
                 raise WireError(400, -1100, f"Illegal characters found in parameter '{param.wire}'; legal range is '^([0-9]{{1,20}})(\\.[0-9]{{1,20}})?$'.") from None
             if isinstance(value, bool) or not number.is_finite():
                 raise invalid_value(param.wire)
-        elif param.type is ParamType.BOOL:
+        elif param.type == "BOOL":
             if value not in (True, False, "true", "false"):
                 raise invalid_value(param.wire)
-        elif param.type is ParamType.ARRAY:
+        elif param.type == "ARRAY":
             if not isinstance(value, list) and not isinstance(value, str):
                 raise WireError(400, -1135, f"JSON sent for parameter '{param.wire}' is not valid")
 

@@ -35,11 +35,11 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.frames import Opcode
 
-from ..methods import METHODS
 from .auth import server_payload, verify_signature
 from .engine import Engine
 from .handlers import HANDLERS, REMOVED, Context, Handler, validate_request
 from .model import Account, SymbolSpec, WireError, bad_param
+from .rules import RULES
 from .tls import Certificates, make_certificates
 
 log = logging.getLogger("binance_wsapi.testing")
@@ -827,7 +827,7 @@ class LocalExchange:
             rule = self._take_rule(method)
             if rule is not None and rule.kind == "delay" and not delayed:  # armed after arrival
                 rule = None
-            spec = METHODS.get(method)
+            spec = RULES.get(method)
             account: Optional[Account] = None
             result: Any = None
             error: Optional[WireError] = None
@@ -971,7 +971,7 @@ def _weight(spec: Any, params: dict[str, Any]) -> int:
     if spec is None:
         return 1
     try:
-        return int(spec.weight_for(params))
+        return int(spec.weight(params))
     except (TypeError, ValueError):
         return 1
 
