@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
-__all__ = ["extract", "free_on_success", "render", "default_docs_dir"]
+__all__ = ["extract", "free_on_success", "ignored_params", "render", "default_docs_dir"]
 
 _HEADING = re.compile(r"^(#{2,4}) (.+?)\s*$")
 _METHOD = re.compile(r'"method":\s*"([^"]+)"')
@@ -216,7 +216,31 @@ def free_on_success(docs_dir: Path) -> tuple[str, ...]:
     return tuple(out)
 
 
-def render(table: dict[str, dict[str, Any]], free: tuple[str, ...]) -> str:
+def ignored_params(docs_dir: Path, methods: Any) -> dict[str, tuple[str, ...]]:
+    """Parameters the CHANGELOG says a WebSocket method now ignores (accepted, unread).
+
+    For example "Changes to `trades.historical`: ... This means that the `apiKey` parameter is
+    no longer necessary and is now ignored."
+    """
+    out: dict[str, list[str]] = {}
+    method: Optional[str] = None
+    for line in (docs_dir / "CHANGELOG.md").read_text(encoding="utf-8").split("\n"):
+        changes = re.match(r"\s*\* Changes to `([\w.]+)`", line)
+        if changes:
+            method = changes.group(1) if changes.group(1) in methods else None
+            continue
+        if method is None:
+            continue
+        if not line.startswith((" ", "\t")):
+            method = None
+            continue
+        m = re.search(r"`(\w+)` parameter is no longer necessary and is now ignored", line)
+        if m:
+            out.setdefault(method, []).append(m.group(1))
+    return {k: tuple(v) for k, v in sorted(out.items())}
+
+
+def render(table: dict[str, dict[str, Any]], free: tuple[str, ...], ignored: dict[str, tuple[str, ...]]) -> str:
     body = pprint.pformat(table, width=110, sort_dicts=True)
     free_body = pprint.pformat(free, width=110)
     return (
@@ -227,7 +251,9 @@ def render(table: dict[str, dict[str, Any]], free: tuple[str, ...]) -> str:
         "from typing import Any\n\n"
         f"DOC_METHODS: dict[str, dict[str, Any]] = {body}\n\n"
         "#: CHANGELOG.md, 2026-03-27: methods whose successful requests cost no weight (with notes).\n"
-        f"FREE_ON_SUCCESS: tuple[str, ...] = {free_body}\n"
+        f"FREE_ON_SUCCESS: tuple[str, ...] = {free_body}\n\n"
+        "#: CHANGELOG.md: parameters a method no longer needs and now ignores.\n"
+        f"IGNORED_PARAMS: dict[str, tuple[str, ...]] = {pprint.pformat(ignored, width=110)}\n"
     )
 
 
@@ -235,7 +261,8 @@ def main(argv: list[str]) -> int:
     check = "--check" in argv
     rest = [a for a in argv if a != "--check"]
     docs = Path(rest[0]) if rest else default_docs_dir()
-    text = render(extract(docs), free_on_success(docs))
+    table = extract(docs)
+    text = render(table, free_on_success(docs), ignored_params(docs, table))
     if check:
         if TABLE_FILE.read_text(encoding="utf-8") != text:
             print(f"{TABLE_FILE} is stale: run python -m binance_wsapi.testing._extract", file=sys.stderr)

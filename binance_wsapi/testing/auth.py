@@ -11,12 +11,13 @@ import binascii
 import hashlib
 import hmac
 import json
-from decimal import Decimal
 from typing import Any, Mapping
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
+
+from .model import JsonNumber
 
 __all__ = ["server_payload", "verify_signature"]
 
@@ -29,8 +30,8 @@ def _text(value: Any) -> str:
         return "false"
     if isinstance(value, (list, dict)):
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-    if isinstance(value, Decimal):  # a JSON number with a fraction, kept as written
-        return str(value)
+    if isinstance(value, JsonNumber):  # a JSON number with a fraction or exponent, as written
+        return value.text
     return str(value)
 
 

@@ -1615,3 +1615,6 @@ FREE_ON_SUCCESS: tuple[str, ...] = ('order.place',
  'orderList.place.opoco',
  'orderList.cancel',
  'order.amend.keepPriority (see [2026-04-02] for an update)')
+
+#: CHANGELOG.md: parameters a method no longer needs and now ignores.
+IGNORED_PARAMS: dict[str, tuple[str, ...]] = {'trades.historical': ('apiKey',)}

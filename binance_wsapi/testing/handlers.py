@@ -1,21 +1,22 @@
 """LocalExchange's 55 methods: request validation, then each method's answer from engine state.
 
-Parameter names, requiredness and combination rules come from the method table, which a test
-checks against the docs' tables; everything else (type parsing, codes, messages, behaviour) is
+Parameter names, types, requiredness and combination rules come from the exchange's own
+method table (`rules.py`, read from the docs' tables); everything else (type parsing, codes, messages, behaviour) is
 the server's own, from web-socket-api.md and errors.md.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from attrs import frozen
 
 from . import market
 from .engine import Engine
+from .model import ZERO, Account, JsonNumber, SymbolSpec, WireError, bad_param, fmt, int_param, invalid_value
 from .rules import RULES, MethodRule
-from .model import ZERO, Account, SymbolSpec, WireError, bad_param, fmt, int_param, invalid_value
 
 if TYPE_CHECKING:
     from .server import LocalExchange, Session
@@ -64,7 +65,7 @@ class Handler:
 
 
 def _accepted(rule: MethodRule) -> frozenset[str]:
-    names = {p.wire for p in rule.params} | COMMON
+    names = {p.wire for p in rule.params} | COMMON | rule.ignored
     if rule.signed:
         names |= SIGNED_COMMON
     return frozenset(names)
@@ -110,18 +111,32 @@ def validate_request(method: str, params: dict[str, Any]) -> None:
             if isinstance(value, bool) or not _is_int(value):
                 raise WireError(400, -1100, f"Illegal characters found in parameter '{param.wire}'; legal range is '^[0-9]{{1,20}}$'.")
         elif param.type == "DECIMAL":
-            try:
-                number = Decimal(str(value))
-            except InvalidOperation:
-                raise WireError(400, -1100, f"Illegal characters found in parameter '{param.wire}'; legal range is '^([0-9]{{1,20}})(\\.[0-9]{{1,20}})?$'.") from None
-            if isinstance(value, bool) or not number.is_finite():
-                raise invalid_value(param.wire)
+            # Binance matches the text as sent (errors.md, -1100's template), whether it came
+            # as a JSON string or a JSON number: "5e-05", ".5", "+1", " 1", "1_000" all fail.
+            text = _decimal_text(value)
+            if text is None or not _DECIMAL_TEXT.fullmatch(text):
+                raise WireError(400, -1100, f"Illegal characters found in parameter '{param.wire}'; legal range is '^([0-9]{{1,20}})(\\.[0-9]{{1,20}})?$'.")
         elif param.type == "BOOL":
             if value not in (True, False, "true", "false"):
                 raise invalid_value(param.wire)
         elif param.type == "ARRAY":
             if not isinstance(value, list) and not isinstance(value, str):
                 raise WireError(400, -1135, f"JSON sent for parameter '{param.wire}' is not valid")
+
+
+# ASCII digits only: [0-9] in a str pattern does not match other scripts' digits, as \\d would.
+_DECIMAL_TEXT = re.compile(r"[0-9]{1,20}(\.[0-9]{1,20})?")
+
+
+def _decimal_text(value: Any) -> Optional[str]:
+    """A DECIMAL parameter's text as it was sent; None for what is not a number or a string."""
+    if isinstance(value, JsonNumber):
+        return value.text
+    if isinstance(value, str):
+        return value
+    if type(value) in (int, float):  # float: a caller of LocalExchange.validate parsed the JSON itself
+        return repr(value)
+    return None
 
 
 def _is_int(value: Any) -> bool:

@@ -14,6 +14,7 @@ from attrs import define, field, frozen
 __all__ = [
     "Account",
     "DEFAULT_SYMBOLS",
+    "JsonNumber",
     "Order",
     "OrderList",
     "SymbolSpec",
@@ -25,6 +26,22 @@ __all__ = [
 
 ZERO = Decimal(0)
 SATOSHI = Decimal("0.00000001")
+
+
+class JsonNumber(Decimal):
+    """A JSON number with a fraction or an exponent, as a Decimal that remembers how it was written.
+
+    Binance checks a DECIMAL parameter's text against a pattern (``5e-05`` is refused, even as a
+    JSON number) and signs the text as sent; `Decimal` alone would turn ``5e-05`` into ``0.00005``.
+    """
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, text: str) -> JsonNumber:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
 
 
 class WireError(Exception):

@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping, Optional
 
 from attrs import frozen
 
-from .doc_table import DOC_METHODS, FREE_ON_SUCCESS
+from .doc_table import DOC_METHODS, FREE_ON_SUCCESS, IGNORED_PARAMS
 
 __all__ = ["RULES", "MethodRule", "ParamRule", "rule_for"]
 
@@ -182,6 +182,8 @@ class MethodRule:
     #: A successful call costs no weight (CHANGELOG 2026-03-27).
     free_on_success: bool
     weight_rule: Callable[[Mapping[str, Any]], int]
+    #: Accepted and not read (the CHANGELOG: trades.historical's apiKey "is now ignored").
+    ignored: frozenset[str] = frozenset()
 
     @property
     def signed(self) -> bool:
@@ -244,6 +246,7 @@ def _rule(name: str) -> MethodRule:
         # because of the amendment" (2026-04-02): charged like any other request here.
         free_on_success=name in free and "update" not in free[name],
         weight_rule=weight_rule,
+        ignored=frozenset(IGNORED_PARAMS.get(name, ())),
     )
 
 

@@ -38,7 +38,7 @@ from websockets.frames import Opcode
 from .auth import server_payload, verify_signature
 from .engine import Engine
 from .handlers import HANDLERS, REMOVED, Context, Handler, validate_request
-from .model import Account, SymbolSpec, WireError, bad_param
+from .model import Account, JsonNumber, SymbolSpec, WireError, bad_param
 from .rules import RULES
 from .tls import Certificates, make_certificates
 
@@ -50,8 +50,9 @@ _KEY_ALPHABET = string.ascii_letters + string.digits
 _MIN_TIMESTAMP = 1483228800000  # 2017-01-01: earlier timestamps are rejected
 _INVALID_KEY = "Invalid API-key, IP, or permissions for action."
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
-# Fractional JSON numbers stay Decimal, so a signed "0.10" is rendered back exactly as sent.
-_loads = json.JSONDecoder(parse_float=Decimal).decode
+# Fractional JSON numbers stay Decimal with their text, so a signed "0.10" is rendered back
+# exactly as sent, and "5e-05" can be refused as Binance refuses it.
+_loads = json.JSONDecoder(parse_float=JsonNumber).decode
 Outgoing = list[tuple[ServerConnection, str]]
 
 

@@ -1,0 +1,83 @@
+"""LocalExchange answers as Binance does where it used to be kinder or stricter.
+
+Each test is a difference found by trying other clients and recorded production traffic
+against LocalExchange; the expected answers come from the docs (errors.md,
+web-socket-api.md, the CHANGELOG) and from production's own answers quoted there.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from binance_wsapi.signing import HmacSigner, signature_payload
+from binance_wsapi.testing import LocalAccount, LocalExchange
+
+from .test_local_exchange import Raw, hmac_account, raw  # noqa: F401 (fixtures)
+
+DECIMAL_PATTERN = "'^([0-9]{1,20})(\\.[0-9]{1,20})?$'"
+
+
+def illegal(name: str) -> dict[str, Any]:
+    return {"code": -1100, "msg": f"Illegal characters found in parameter '{name}'; legal range is {DECIMAL_PATTERN}."}
+
+
+def signed_text(account: LocalAccount, exchange: LocalExchange, method: str, fields: list[tuple[str, str]]) -> str:
+    """A signed request whose params are given as (name, JSON text) pairs, so numbers keep their spelling."""
+    fields = fields + [("apiKey", json.dumps(account.api_key)), ("timestamp", str(exchange.now_ms()))]
+    payload = "&".join(f"{k}={json.loads(v) if v.startswith(chr(34)) else v}" for k, v in sorted(fields))
+    fields.append(("signature", json.dumps(HmacSigner(account.api_secret).sign(payload))))
+    params = ",".join(f"{json.dumps(k)}:{v}" for k, v in fields)
+    return f'{{"id":"f1","method":"{method}","params":{{{params}}}}}'
+
+
+@pytest.mark.parametrize(
+    "text", ["5e-05", "1E-3", ".5", "1.", "+1", " 1", "1 ", "1_000", "0." + "1" * 21, "1" * 21, "١", "-1", "0x10", ""]
+)
+def test_a_decimal_not_written_as_plain_digits_is_refused_with_the_pattern(
+    exchange: LocalExchange, raw: Raw, hmac_account: LocalAccount, text: str
+) -> None:
+    """A DECIMAL parameter sent as a string must match Binance's pattern, or the answer is -1100 naming it."""
+    reply = raw.signed(
+        hmac_account,
+        "order.place",
+        {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "price": "20000", "quantity": text},
+        exchange,
+    )
+    assert reply["error"] == illegal("quantity")
+
+
+@pytest.mark.parametrize("text", ["5e-05", "1E-3", "1.0e2", "0." + "1" * 21])
+def test_a_json_number_in_exponent_form_is_refused_like_the_string(
+    exchange: LocalExchange, raw: Raw, hmac_account: LocalAccount, text: str
+) -> None:
+    """A JSON number keeps its text: 5e-05 gets -1100, not a signature error (-1022) from a re-rendered payload."""
+    request = signed_text(
+        hmac_account,
+        exchange,
+        "order.place",
+        [("symbol", '"BTCUSDT"'), ("side", '"BUY"'), ("type", '"MARKET"'), ("quantity", text)],
+    )
+    assert raw.send(request)["error"] == illegal("quantity")
+
+
+def test_a_plain_json_number_is_signed_as_written(exchange: LocalExchange, raw: Raw, hmac_account: LocalAccount) -> None:
+    """A JSON number such as 0.00010 is signed with its own text (trailing zero kept) and accepted."""
+    exchange.deposit(hmac_account, "USDT", "100000")
+    request = signed_text(
+        hmac_account,
+        exchange,
+        "order.place",
+        [("symbol", '"BTCUSDT"'), ("side", '"BUY"'), ("type", '"MARKET"'), ("quantity", "0.00010")],
+    )
+    reply = raw.send(request)
+    assert reply["status"] == 200, reply
+    assert reply["result"]["origQty"] == "0.00010000"
+
+
+def test_trades_historical_ignores_an_api_key(raw: Raw) -> None:
+    """trades.historical takes an apiKey and ignores it (CHANGELOG: "no longer necessary and is now ignored")."""
+    reply = raw.call("trades.historical", {"symbol": "BTCUSDT", "limit": 1, "apiKey": "anything"})
+    assert reply["status"] == 200, reply
