@@ -12,10 +12,12 @@ import threading
 from decimal import Decimal as D
 from typing import Any, Iterator
 
+import attrs
 import pytest
 
 from binance_wsapi import APIError, Client, IPBanned, OrderRejected, RateLimited, TooManyOrders
 from binance_wsapi.testing import LocalAccount, LocalExchange
+from binance_wsapi.testing.model import DEFAULT_SYMBOLS
 
 S = "BTCUSDT"
 
@@ -144,11 +146,40 @@ def test_self_trade_prevention_modes(ex: LocalExchange, m: Client, mode: str, ma
     assert m.my_trades(symbol=S) == []
 
 
-def test_without_stp_an_account_trades_with_itself(m: Client) -> None:
-    """Mode NONE (the default) lets the account's own orders match."""
+def test_with_stp_none_an_account_trades_with_itself(m: Client) -> None:
+    """Mode NONE, asked for, lets the account's own orders match."""
     limit(m, "SELL", "50010", "0.1")
-    buy = limit(m, "BUY", "50010", "0.1")
+    buy = limit(m, "BUY", "50010", "0.1", self_trade_prevention_mode="NONE")
     assert buy["status"] == "FILLED" and len(m.my_trades(symbol=S)) == 2  # a buyer and a seller row
+
+
+def test_an_order_naming_no_mode_gets_the_symbols_default_expire_maker(m: Client) -> None:
+    """As on production symbols, an order without a mode gets EXPIRE_MAKER: crossing one's own order expires it."""
+    (info,) = m.exchange_info(symbol=S)["symbols"]
+    assert info["defaultSelfTradePreventionMode"] == "EXPIRE_MAKER"
+    resting = limit(m, "SELL", "50010", "0.1")
+    buy = limit(m, "BUY", "50010", "0.1")
+    assert buy["selfTradePreventionMode"] == "EXPIRE_MAKER" and buy["executedQty"] == "0.00000000"
+    assert m.order_status(symbol=S, order_id=resting["orderId"])["status"] == "EXPIRED_IN_MATCH"
+    assert m.my_trades(symbol=S) == []
+
+
+def test_a_symbols_default_mode_and_allowed_modes_are_configurable(maker: LocalAccount) -> None:
+    """SymbolSpec(default_stp=..., allowed_stp=...) is what exchangeInfo publishes and orders get."""
+    spec = attrs.evolve(DEFAULT_SYMBOLS[0], default_stp="NONE", allowed_stp=("NONE", "EXPIRE_TAKER"))
+    with LocalExchange(symbols=[spec]) as ex:
+        account = ex.create_account({"USDT": "100000", "BTC": "1"})
+        with ex.client(account) as client:
+            (info,) = client.exchange_info(symbol=S)["symbols"]
+            assert (info["defaultSelfTradePreventionMode"], info["allowedSelfTradePreventionModes"]) == (
+                "NONE",
+                ["NONE", "EXPIRE_TAKER"],
+            )
+            limit(client, "SELL", "50010", "0.1")
+            assert limit(client, "BUY", "50010", "0.1")["status"] == "FILLED"
+            with pytest.raises(APIError) as refused:
+                limit(client, "BUY", "50010", "0.1", self_trade_prevention_mode="EXPIRE_MAKER")
+            assert refused.value.code == -1130
 
 
 def test_stop_loss_triggers_on_a_trade_at_its_stop(ex: LocalExchange, m: Client, t: Client) -> None:
@@ -157,7 +188,7 @@ def test_stop_loss_triggers_on_a_trade_at_its_stop(ex: LocalExchange, m: Client,
     waiting = t.order_status(symbol=S, order_id=stop["orderId"])
     assert (waiting["status"], waiting["isWorking"]) == ("NEW", False)
     limit(m, "BUY", "49990", "0.3")  # the bid the trigger trade and then the stop will hit
-    limit(m, "SELL", "49990", "0.05")  # trades at 49990: the stop fires
+    limit(m, "SELL", "49990", "0.05", self_trade_prevention_mode="NONE")  # trades at 49990: the stop fires
     done = t.order_status(symbol=S, order_id=stop["orderId"])
     # isWorking stays true once an order has worked, as in the docs' FILLED order.status example.
     assert (done["status"], done["executedQty"], done["isWorking"]) == ("FILLED", "0.10000000", True)
@@ -174,12 +205,12 @@ def test_trailing_stop_follows_the_market(m: Client, t: Client) -> None:
     """A trailing SELL stop (1%) rides the price up and fires 1% below the peak."""
     stop = t.order_place(symbol=S, side="SELL", type="STOP_LOSS", quantity="0.01", trailing_delta=100)
     limit(m, "BUY", "51000", "0.01")
-    limit(m, "SELL", "51000", "0.01")  # peak 51000: the stop now fires at 50490 or below
+    limit(m, "SELL", "51000", "0.01", self_trade_prevention_mode="NONE")  # peak 51000: the stop now fires at 50490 or below
     limit(m, "BUY", "50600", "0.01")
-    limit(m, "SELL", "50600", "0.01")  # 50600: still above the trigger
+    limit(m, "SELL", "50600", "0.01", self_trade_prevention_mode="NONE")  # 50600: still above the trigger
     assert t.order_status(symbol=S, order_id=stop["orderId"])["status"] == "NEW"
     limit(m, "BUY", "50400", "0.02")
-    limit(m, "SELL", "50400", "0.01")  # below 50490: fires, and sells into the 0.01 of the bid that is left
+    limit(m, "SELL", "50400", "0.01", self_trade_prevention_mode="NONE")  # below 50490: fires, and sells into the 0.01 of the bid that is left
     fired = t.order_status(symbol=S, order_id=stop["orderId"])
     assert fired["status"] == "FILLED" and fired["trailingDelta"] == 100
 
@@ -189,7 +220,7 @@ def test_stop_loss_limit_rests_after_triggering(m: Client, t: Client) -> None:
     stop = t.order_place(symbol=S, side="SELL", type="STOP_LOSS_LIMIT", time_in_force="GTC", quantity="0.1",
                          stop_price="49990", price="49995")
     limit(m, "BUY", "49990", "0.01")
-    limit(m, "SELL", "49990", "0.01")
+    limit(m, "SELL", "49990", "0.01", self_trade_prevention_mode="NONE")
     triggered = t.order_status(symbol=S, order_id=stop["orderId"])
     assert (triggered["status"], triggered["isWorking"]) == ("NEW", True)
     assert t.depth(symbol=S)["asks"] == [["49995.00000000", "0.10000000"]]
@@ -214,7 +245,7 @@ def test_oco_stop_triggering_expires_the_limit_leg(m: Client, t: Client) -> None
     oco = t.order_list_place_oco(symbol=S, side="SELL", quantity="0.1", above_type="LIMIT_MAKER", above_price="50100",
                                  below_type="STOP_LOSS", below_stop_price="49900")
     limit(m, "BUY", "49900", "0.5")
-    limit(m, "SELL", "49900", "0.01")  # prints 49900
+    limit(m, "SELL", "49900", "0.01", self_trade_prevention_mode="NONE")  # prints 49900
     legs = {o["type"]: t.order_status(symbol=S, order_id=o["orderId"]) for o in oco["orderReports"]}
     assert legs["STOP_LOSS"]["status"] == "FILLED" and legs["LIMIT_MAKER"]["status"] == "EXPIRED"
     assert t.depth(symbol=S)["asks"] == []
@@ -449,7 +480,7 @@ def test_take_profit_triggers_when_the_price_rises_to_it(m: Client, t: Client) -
         t.order_place(symbol=S, side="SELL", type="TAKE_PROFIT", quantity="0.1", stop_price="49990")
     order = t.order_place(symbol=S, side="SELL", type="TAKE_PROFIT", quantity="0.1", stop_price="50100")
     limit(m, "BUY", "50100", "0.2")
-    limit(m, "SELL", "50100", "0.01")  # prints 50100
+    limit(m, "SELL", "50100", "0.01", self_trade_prevention_mode="NONE")  # prints 50100
     assert t.order_status(symbol=S, order_id=order["orderId"])["status"] == "FILLED"
 
 

@@ -338,8 +338,8 @@ class Engine:
                 raise WireError(400, -1014, "Unsupported order combination.")
             if (tif or "GTC") != "GTC":
                 raise WireError(400, -1160 if prefix else -1014, f"Parameter '{name('IcebergQty')}' is not supported if `{name('TimeInForce')}` is not GTC." if prefix else "Unsupported order combination.")
-        stp = params.get("selfTradePreventionMode", "NONE")
-        if stp not in STP_MODES:
+        stp = params.get("selfTradePreventionMode") or spec.default_stp
+        if stp not in STP_MODES or stp not in spec.allowed_stp:
             raise invalid_value("selfTradePreventionMode")
         given_id = params.get(name("ClientOrderId")) if prefix else params.get("newClientOrderId")
         order = Order(
@@ -894,7 +894,7 @@ class Engine:
             "stopIcebergQty": params.get("stopIcebergQty"),
             "stopStrategyId": params.get("stopStrategyId"),
             "stopStrategyType": params.get("stopStrategyType"),
-            "selfTradePreventionMode": params.get("selfTradePreventionMode", "NONE"),
+            "selfTradePreventionMode": params.get("selfTradePreventionMode"),
         }
         leg_params = {k: v for k, v in leg_params.items() if v is not None}
         limit = self.parse_order(spec, leg_params, account, now, prefix="limit", side=side)

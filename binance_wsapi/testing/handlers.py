@@ -262,9 +262,8 @@ def _symbol_info(spec: SymbolSpec, show_sets: bool) -> dict[str, Any]:
         "filters": spec.filters(),
         "permissions": [],
         "permissionSets": [["SPOT"]] if show_sets else [],
-        "defaultSelfTradePreventionMode": "NONE",
-        "allowedSelfTradePreventionModes": ["NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH", "DECREMENT",
-                                            "TRANSFER"],
+        "defaultSelfTradePreventionMode": spec.default_stp,
+        "allowedSelfTradePreventionModes": list(spec.allowed_stp),
     }
 
 

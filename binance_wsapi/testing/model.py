@@ -128,6 +128,11 @@ class SymbolSpec:
     max_num_algo_orders: int = 5
     max_num_order_lists: int = 20
     max_num_order_amends: int = 10
+    #: The mode an order gets when it names none: production symbols default to EXPIRE_MAKER
+    #: (exchangeInfo's defaultSelfTradePreventionMode), so an account crossing its own order
+    #: expires the resting one instead of trading with itself.
+    default_stp: str = "EXPIRE_MAKER"
+    allowed_stp: tuple[str, ...] = ("NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH", "DECREMENT", "TRANSFER")
 
     def filters(self) -> list[dict[str, Any]]:
         return [
