@@ -12,10 +12,17 @@ from typing import Any
 
 import pytest
 
+from binance_wsapi import ExecutionReport
 from binance_wsapi.signing import HmacSigner, signature_payload
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
 from .test_local_exchange import Raw, hmac_account, raw  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def account(exchange: LocalExchange) -> LocalAccount:
+    """An Ed25519 account (user data streams need a session logon) with both assets."""
+    return exchange.create_account({"USDT": "10000", "BTC": "1"})
 
 DECIMAL_PATTERN = "'^([0-9]{1,20})(\\.[0-9]{1,20})?$'"
 
@@ -81,3 +88,22 @@ def test_trades_historical_ignores_an_api_key(raw: Raw) -> None:
     """trades.historical takes an apiKey and ignores it (CHANGELOG: "no longer necessary and is now ignored")."""
     reply = raw.call("trades.historical", {"symbol": "BTCUSDT", "limit": 1, "apiKey": "anything"})
     assert reply["status"] == 200, reply
+
+
+def test_execution_reports_carry_production_fields(exchange: LocalExchange, account: LocalAccount) -> None:
+    """NEW says the order works (w true, W its working time, n "0"); TRADE has M true; a waiting stop has no W."""
+    with exchange.client(account) as client:
+        stream = client.user_data.subscribe()
+        client.order_place(symbol="BTCUSDT", side="SELL", type="LIMIT", time_in_force="GTC", price="60000", quantity="0.001")
+        client.order_place(symbol="BTCUSDT", side="BUY", type="MARKET", quantity="0.001")
+        client.order_place(symbol="BTCUSDT", side="SELL", type="STOP_LOSS", quantity="0.001", stop_price="40000")
+        reports = []
+        while len(reports) < 4:
+            event = stream.get(timeout=5)
+            if isinstance(event, ExecutionReport):
+                reports.append(event.raw)
+    resting, market_new, market_trade, stop_new = reports
+    assert (resting["x"], resting["w"], resting["W"], resting["n"], resting["M"]) == ("NEW", True, resting["T"], "0", False)
+    assert (market_new["x"], market_new["w"], market_new["n"]) == ("NEW", True, "0")
+    assert (market_trade["x"], market_trade["M"], market_trade["t"] >= 0) == ("TRADE", True, True)
+    assert (stop_new["x"], stop_new["w"], "W" in stop_new) == ("NEW", False, False)

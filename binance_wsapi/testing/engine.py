@@ -555,8 +555,13 @@ class Engine:
 
     def _start(self, spec: SymbolSpec, order: Order, now: int) -> None:
         """Put an admitted order to work: report it, then match, rest, or wait for its trigger."""
+        waits = order.is_stop and not order.triggered
+        if not waits:
+            # It works from now: its NEW report says so (w true, W its working time), as
+            # production's does; a stop waiting for its trigger is not on the book yet.
+            order.working_time = now
         self._report(order, "NEW", now)
-        if order.is_stop and not order.triggered:
+        if waits:
             last = self.books[spec.name].last_price
             if order.trailing_delta and not order.stop_price:
                 order.trail_ref, order.trailing_time = last, now
@@ -1258,9 +1263,11 @@ class Engine:
             "o": order.type, "f": order.time_in_force, "q": fmt(order.orig_qty), "p": fmt(order.price),
             "P": fmt(order.stop_price), "F": fmt(order.iceberg_qty), "g": order.list_id, "C": "",
             "x": execution, "X": order.status, "r": "NONE", "i": order.order_id, "l": fmt(qty),
-            "z": fmt(order.executed_qty), "L": fmt(price), "n": fmt(commission), "N": asset, "T": now,
-            "t": trade_id, "I": next(self._execution_ids), "w": order.working_time >= 0 and order.is_open,
-            "m": is_maker, "M": False, "O": order.time, "Z": fmt(order.cumm_quote_qty), "Y": fmt(price * qty),
+            # Production (and the docs' example) send "n": "0" where nothing traded, and "M"
+            # ("ignore") true on trades.
+            "z": fmt(order.executed_qty), "L": fmt(price), "n": fmt(commission) if trade_id >= 0 else "0",
+            "N": asset, "T": now, "t": trade_id, "I": next(self._execution_ids),
+            "w": order.working_time >= 0 and order.is_open, "m": is_maker, "M": trade_id >= 0, "O": order.time, "Z": fmt(order.cumm_quote_qty), "Y": fmt(price * qty),
             "Q": fmt(order.orig_quote_qty), "V": order.stp_mode,
         }
         if order.working_time >= 0:
