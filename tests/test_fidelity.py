@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 import pytest
+import websocket
 
 from binance_wsapi import ExecutionReport
 from binance_wsapi.signing import HmacSigner, signature_payload
@@ -107,3 +108,79 @@ def test_execution_reports_carry_production_fields(exchange: LocalExchange, acco
     assert (market_new["x"], market_new["w"], market_new["n"]) == ("NEW", True, "0")
     assert (market_trade["x"], market_trade["M"], market_trade["t"] >= 0) == ("TRADE", True, True)
     assert (stop_new["x"], stop_new["w"], "W" in stop_new) == ("NEW", False, False)
+
+
+def _next_control(ws: websocket.WebSocket, opcode: int) -> websocket.ABNF:
+    """The next frame of `opcode`, skipping others (recv_frame answers nothing by itself)."""
+    while True:
+        frame = ws.recv_frame()
+        if frame.opcode == opcode:
+            return frame
+
+
+@pytest.fixture
+def pinging(make_exchange: Any) -> LocalExchange:
+    """An exchange that pings every 50 ms, so a test need not wait Binance's 20 s."""
+    return make_exchange(ping_interval=0.05)  # type: ignore[no-any-return]
+
+
+@pytest.mark.both_schemes
+def test_pings_are_empty_and_an_empty_pong_answers_them(pinging: LocalExchange) -> None:
+    """The server's pings carry no payload, as Binance's do, and an empty pong is the right answer."""
+    ws = websocket.create_connection(pinging.url, timeout=5, **_sslopt(pinging))
+    try:
+        for _ in range(2):
+            assert _next_control(ws, websocket.ABNF.OPCODE_PING).data == b""
+            ws.pong(b"")
+        assert pinging.wait_until(lambda ex: ex.pongs_received >= 2)
+        ws.ping(b"hello")  # the server still answers a client's ping with its payload
+        assert _next_control(ws, websocket.ABNF.OPCODE_PONG).data == b"hello"
+    finally:
+        ws.close()
+
+
+@pytest.mark.both_schemes
+def test_a_pong_with_another_payload_closes_the_connection_at_once(pinging: LocalExchange) -> None:
+    """A pong that does not copy the ping's payload is answered with close code 1008 right away."""
+    ws = websocket.create_connection(pinging.url, timeout=5, **_sslopt(pinging))
+    try:
+        _next_control(ws, websocket.ABNF.OPCODE_PING)
+        ws.pong(b"not the payload")
+        close = _next_control(ws, websocket.ABNF.OPCODE_CLOSE)
+        assert int.from_bytes(close.data[:2], "big") == 1008
+    finally:
+        ws.close()
+
+
+def _sslopt(exchange: LocalExchange) -> dict[str, Any]:
+    return {"sslopt": {"ca_certs": exchange.ca_file}} if exchange.tls else {}
+
+
+@pytest.mark.parametrize("bad", ["x" * 37, "has space", "émoji", "semi;colon", "a+b"])
+def test_a_client_order_id_binance_would_refuse_is_refused(
+    exchange: LocalExchange, raw: Raw, hmac_account: LocalAccount, bad: str
+) -> None:
+    """newClientOrderId (and the other new ids) must be 1-36 of A-Z a-z 0-9 . : / _ -, or -1100 says so."""
+    params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "0.001"}
+    for name in ("newClientOrderId",):
+        reply = raw.signed(hmac_account, "order.place", {**params, name: bad}, exchange)
+        assert reply["error"] == {
+            "code": -1100,
+            "msg": f"Illegal characters found in parameter '{name}'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{{1,36}}$'.",
+        }
+    legs = {"symbol": "BTCUSDT", "side": "SELL", "quantity": "0.001", "aboveType": "LIMIT_MAKER", "abovePrice": "60000",
+            "belowType": "STOP_LOSS", "belowStopPrice": "40000"}
+    reply = raw.signed(hmac_account, "orderList.place.oco", {**legs, "listClientOrderId": bad}, exchange)
+    assert reply["error"]["code"] == -1100 and "'listClientOrderId'" in reply["error"]["msg"]
+
+
+def test_the_clients_own_generated_ids_pass_the_check(exchange: LocalExchange, account: LocalAccount) -> None:
+    """Ids the client makes up (its prefix plus random characters) are ones Binance takes."""
+    with exchange.client(account, client_order_id_prefix="my.bot:v1/a_b-") as client:
+        order = client.order_place(symbol="BTCUSDT", side="BUY", type="MARKET", quantity="0.001")
+        assert order["clientOrderId"].startswith("my.bot:v1/a_b-") and len(order["clientOrderId"]) <= 36
+        listed = client.order_list_place_oco(
+            symbol="BTCUSDT", side="SELL", quantity="0.001", above_type="LIMIT_MAKER", above_price="60000",
+            below_type="STOP_LOSS", below_stop_price="40000",
+        )
+        assert listed["listStatusType"] == "EXEC_STARTED"

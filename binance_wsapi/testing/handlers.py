@@ -122,10 +122,26 @@ def validate_request(method: str, params: dict[str, Any]) -> None:
         elif param.type == "ARRAY":
             if not isinstance(value, list) and not isinstance(value, str):
                 raise WireError(400, -1135, f"JSON sent for parameter '{param.wire}' is not valid")
+    _check_client_ids(params)
 
 
-# ASCII digits only: [0-9] in a str pattern does not match other scripts' digits, as \\d would.
+# ASCII digits only: [0-9] in a str pattern does not match other scripts' digits, as \d would.
 _DECIMAL_TEXT = re.compile(r"[0-9]{1,20}(\.[0-9]{1,20})?")
+
+
+# Production's answer for a client order id it will not take: longer than 36 characters, or
+# with a character outside this set (the docs give no pattern; this is Binance's -1100 text).
+_CLIENT_ID = re.compile(r"[.A-Z:/a-z0-9_-]{1,36}")
+_CLIENT_ID_RANGE = "'^[\\.A-Z\\:/a-z0-9_-]{1,36}$'"
+
+
+def _check_client_ids(params: dict[str, Any]) -> None:
+    """New client order ids (newClientOrderId, listClientOrderId, limitClientOrderId, ...)."""
+    for name, value in params.items():
+        if not name.endswith("ClientOrderId") or name.startswith(("orig", "cancelOrig")) or value in (None, ""):
+            continue
+        if not isinstance(value, str) or not _CLIENT_ID.fullmatch(value):
+            raise WireError(400, -1100, f"Illegal characters found in parameter '{name}'; legal range is {_CLIENT_ID_RANGE}.")
 
 
 def _decimal_text(value: Any) -> Optional[str]:

@@ -729,6 +729,7 @@ class LocalExchange:
             query.get("returnRateLimits", ["true"])[0] != "false",
         )
         self._silence_pongs_when_asked(ws)
+        self._close_on_a_wrong_pong(session)
         with self._lock:
             self._sessions[session.number] = session
             self.connections_accepted += 1
@@ -783,6 +784,23 @@ class LocalExchange:
 
         protocol.send_frame = maybe_send  # type: ignore[method-assign]
 
+    def _close_on_a_wrong_pong(self, session: Session) -> None:
+        """A pong whose payload is not the ping's closes the connection at once, as Binance does.
+
+        A pong while no ping waits (unsolicited) is allowed, as the docs say.
+        """
+        ws = session.ws
+        acknowledge = ws.acknowledge_pings
+
+        def check(data: bytes) -> None:
+            if ws.pending_pings and data not in ws.pending_pings:
+                log.info("connection %d answered a ping with another payload; closing it", session.number)
+                asyncio.ensure_future(ws.close(1008, "Pong payload does not match ping payload."))
+                return
+            acknowledge(data)
+
+        ws.acknowledge_pings = check  # type: ignore[method-assign]
+
     async def _keepalive(self, session: Session) -> None:
         """Ping like Binance; drop the connection if no pong comes back in time."""
         assert self.ping_interval is not None
@@ -790,7 +808,7 @@ class LocalExchange:
         while True:
             await asyncio.sleep(self.ping_interval)
             try:
-                pong = await ws.ping()
+                pong = await ws.ping(b"")  # Binance's pings are empty
                 await asyncio.wait_for(pong, self.pong_timeout)
             except asyncio.TimeoutError:
                 log.info("connection %d missed a pong; closing it", session.number)
