@@ -184,3 +184,30 @@ def test_the_clients_own_generated_ids_pass_the_check(exchange: LocalExchange, a
             below_type="STOP_LOSS", below_stop_price="40000",
         )
         assert listed["listStatusType"] == "EXEC_STARTED"
+
+
+def test_default_limits_are_productions(make_exchange: Any) -> None:
+    """exchangeInfo reports production's limits by default: 6000 weight/min, 100 orders/10 s, 200,000/day."""
+    plain = make_exchange()
+    connection = Raw(plain.url)
+    try:
+        info = connection.call("exchangeInfo", {"symbol": "BTCUSDT"})["result"]["rateLimits"]
+    finally:
+        connection.ws.close()
+    got = {(r["rateLimitType"], r["interval"], r["intervalNum"]): r["limit"] for r in info}
+    assert got[("REQUEST_WEIGHT", "MINUTE", 1)] == 6000
+    assert got[("ORDERS", "SECOND", 10)] == 100 and got[("ORDERS", "DAY", 1)] == 200000
+
+
+@pytest.mark.both_schemes
+def test_the_upgrade_reports_the_weight_used_in_its_headers(exchange: LocalExchange) -> None:
+    """The handshake's response carries x-mbx-used-weight and x-mbx-used-weight-1m, the connection's 2 counted."""
+    first = websocket.create_connection(exchange.url, timeout=5, **_sslopt(exchange))
+    second = websocket.create_connection(exchange.url, timeout=5, **_sslopt(exchange))
+    try:
+        a, b = (ws.getheaders() for ws in (first, second))
+        assert int(b["x-mbx-used-weight"]) == int(a["x-mbx-used-weight"]) + 2
+        assert b["x-mbx-used-weight-1m"] == b["x-mbx-used-weight"]
+    finally:
+        first.close()
+        second.close()

@@ -130,7 +130,8 @@ class LocalExchange:
     `ping_interval`/`pong_timeout`: like Binance, the server pings every 20 s and drops a
     connection that has not answered within 60 s. `book_levels`: seeded price levels on each
     side of every symbol's book. `weight_limit`, `orders_per_10s`, `orders_per_day`: the
-    limits reported in rateLimits and enforced (429, then a `ban_seconds` 418 ban for a
+    limits reported in rateLimits and enforced, by default production's (6000 weight a
+    minute, 100 orders per 10 s, 200,000 a day; the docs' examples show 50 and 160,000) (429, then a `ban_seconds` 418 ban for a
     client that sends `ban_after` more requests in a window it was told to leave alone).
     `weight_window` and `orders_window` shorten Binance's 60 s and 10 s windows (so that
     tests of limits need not wait a minute); `orders_per_10s` is then per that window.
@@ -147,8 +148,8 @@ class LocalExchange:
         book_levels: int = 5000,
         symbols: Optional[list[SymbolSpec]] = None,
         weight_limit: int = 6000,
-        orders_per_10s: int = 50,
-        orders_per_day: int = 160000,
+        orders_per_10s: int = 100,
+        orders_per_day: int = 200000,
         weight_window: int = 60,
         orders_window: int = 10,
         ban_after: int = 5,
@@ -284,6 +285,7 @@ class LocalExchange:
                 compression=None,
                 max_size=None,
                 process_request=self._process_upgrade,
+                process_response=self._charge_connection,
             ) as server:
                 port = self.port = next(iter(server.sockets)).getsockname()[1]
                 self._ready.set()
@@ -614,6 +616,17 @@ class LocalExchange:
             response.headers["Retry-After"] = str(int(retry_after) if retry_after == int(retry_after) else retry_after)
         return response
 
+    def _charge_connection(self, connection: ServerConnection, request: Any, response: Any) -> Any:
+        """"Connecting to WebSocket API costs 2 weight", reported in the upgrade's headers as
+        production does (``x-mbx-used-weight``, ``x-mbx-used-weight-1m``)."""
+        if response.status_code != 101:
+            return response
+        with self._lock:
+            used = self._weight.add(2, self.now_ms())
+        response.headers["x-mbx-used-weight"] = str(used)
+        response.headers[f"x-mbx-used-weight-{_header_interval(self.weight_window)}"] = str(used)
+        return response
+
     # -- user data stream --------------------------------------------------------------------
 
     def subscribe(self, session: Session, account: Account, *, via_logon: bool) -> int:
@@ -734,7 +747,6 @@ class LocalExchange:
             self._sessions[session.number] = session
             self.connections_accepted += 1
             self.connection_times.append(self.now_ms())
-            self._weight.add(2, self.now_ms())  # "Connecting to WebSocket API costs 2 weight."
             self._notify_locked()
         keepalive: Optional[asyncio.Future[None]] = None
         if self.ping_interval:
@@ -993,6 +1005,14 @@ def _weight(spec: Any, params: dict[str, Any]) -> int:
         return int(spec.weight(params))
     except (TypeError, ValueError):
         return 1
+
+
+def _header_interval(seconds: int) -> str:
+    """A window as Binance's headers name it: 60 s is "1m", 10 s "10s", a day "1d"."""
+    for unit, length in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % length == 0:
+            return f"{seconds // length}{unit}"
+    return f"{seconds}s"
 
 
 def _interval(kind: str, seconds: int) -> dict[str, Any]:
