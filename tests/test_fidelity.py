@@ -211,3 +211,52 @@ def test_the_upgrade_reports_the_weight_used_in_its_headers(exchange: LocalExcha
     finally:
         first.close()
         second.close()
+
+
+def test_cancel_answers_have_no_working_time_and_name_the_original_id(exchange: LocalExchange, account: LocalAccount) -> None:
+    """order.cancel, openOrders.cancelAll, orderList.cancel and cancelReplace answer without workingTime, as Binance
+    does; the CANCELED executionReport names the order's former client id in C."""
+    resting = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "time_in_force": "GTC", "price": "40000", "quantity": "0.001"}
+    oco = {"symbol": "BTCUSDT", "side": "SELL", "quantity": "0.001", "above_type": "LIMIT_MAKER", "above_price": "60000",
+           "below_type": "STOP_LOSS", "below_stop_price": "40000"}
+    with exchange.client(account) as client:
+        stream = client.user_data.subscribe()
+        first = client.order_place(**resting, new_client_order_id="first")
+        canceled = client.order_cancel(symbol="BTCUSDT", order_id=first["orderId"], new_client_order_id="gone")
+        assert "workingTime" not in canceled and canceled["origClientOrderId"] == "first"
+        report = next(e for e in iter(lambda: stream.get(timeout=5), None)
+                      if isinstance(e, ExecutionReport) and e.raw["x"] == "CANCELED")
+        assert (report.raw["c"], report.raw["C"]) == ("gone", "first")
+        listed = client.order_list_place_oco(**oco)
+        reports = client.order_list_cancel(symbol="BTCUSDT", order_list_id=listed["orderListId"])["orderReports"]
+        assert reports and all("workingTime" not in r for r in reports)
+        client.order_place(**resting)
+        client.order_list_place_oco(**oco)
+        everything = client.open_orders_cancel_all(symbol="BTCUSDT")
+        assert "workingTime" not in everything[0] and all("workingTime" not in r for r in everything[1]["orderReports"])
+        second = client.order_place(**resting)
+        replaced = client.order_cancel_replace(
+            symbol="BTCUSDT", cancel_replace_mode="STOP_ON_FAILURE", cancel_order_id=second["orderId"],
+            side="BUY", type="LIMIT", time_in_force="GTC", price="39000", quantity="0.001",
+        )
+        assert "workingTime" not in replaced["cancelResponse"] and "workingTime" in replaced["newOrderResponse"]
+
+
+def test_params_that_are_not_an_object_get_productions_text(raw: Raw) -> None:
+    """-1135 for a non-object params reads as production's: "Invalid 'params' in JSON request; expected an object."."""
+    assert raw.send({"id": "x", "method": "ping", "params": [1]})["error"] == {
+        "code": -1135,
+        "msg": "Invalid 'params' in JSON request; expected an object.",
+    }
+
+
+def test_all_order_lists_ignores_from_id_when_a_time_window_is_given(exchange: LocalExchange, account: LocalAccount) -> None:
+    """allOrderLists: "If startTime and/or endTime are specified, fromId is ignored.\""""
+    oco = {"symbol": "BTCUSDT", "side": "SELL", "quantity": "0.001", "above_type": "LIMIT_MAKER", "above_price": "60000",
+           "below_type": "STOP_LOSS", "below_stop_price": "40000"}
+    with exchange.client(account) as client:
+        ids = [client.order_list_place_oco(**oco)["orderListId"] for _ in range(3)]
+        by_id = client.all_order_lists(from_id=ids[2])
+        assert [ol["orderListId"] for ol in by_id] == [ids[2]]
+        windowed = client.all_order_lists(from_id=ids[2], start_time=exchange.now_ms() - 60_000)
+        assert sorted(ol["orderListId"] for ol in windowed) == sorted(ids)

@@ -541,9 +541,14 @@ class Engine:
         order.account.update_time = order.time
 
     @staticmethod
-    def _rename(order: Order, client_order_id: str) -> None:
-        """Give an order a new client order id (cancels and amends do), keeping the index."""
+    def _rename(order: Order, client_order_id: str, *, canceling: bool = False) -> None:
+        """Give an order a new client order id (cancels and amends do), keeping the index.
+
+        A cancel's reports name the old id as the original ("C", origClientOrderId).
+        """
         assert order.account is not None
+        if canceling:
+            order.canceled_client_order_id = order.client_order_id
         order.client_order_id = client_order_id
         order.account.by_client_id.setdefault(client_order_id, []).append(order.order_id)
 
@@ -1061,9 +1066,9 @@ class Engine:
             orig = order.client_order_id
             if order.is_open:
                 self._take_off(order)
-                self._rename(order, _random_id())
+                self._rename(order, _random_id(), canceling=True)
                 self._finish(order, "CANCELED", now)
-            reports.append(order.cancelled(now, orig) if with_orig_ids else order.result(now))
+            reports.append(order.cancelled(now, orig if with_orig_ids else None))
         if order_list.locked:
             order_list.account.unlock(order_list.locked_asset, order_list.locked)
             self._touch(order_list.account, order_list.locked_asset)
@@ -1099,7 +1104,7 @@ class Engine:
         orig = order.client_order_id
         new_id = params.get("cancelNewClientOrderId" if prefix else "newClientOrderId")
         self._take_off(order)
-        self._rename(order, new_id if isinstance(new_id, str) and new_id else _random_id())
+        self._rename(order, new_id if isinstance(new_id, str) and new_id else _random_id(), canceling=True)
         self._finish(order, "CANCELED", now)
         self.flush(now)
         return order.cancelled(now, orig)
@@ -1112,7 +1117,7 @@ class Engine:
         for order in [o for o in account.open_orders() if o.symbol == spec.name and o.order_list is None]:
             orig = order.client_order_id
             self._take_off(order)
-            self._rename(order, _random_id())
+            self._rename(order, _random_id(), canceling=True)
             self._finish(order, "CANCELED", now)
             reports.append(order.cancelled(now, orig))
         for order_list in lists:  # single orders first, then lists, as in the docs' example
@@ -1261,7 +1266,8 @@ class Engine:
         event: dict[str, Any] = {
             "e": "executionReport", "E": now, "s": order.symbol, "c": order.client_order_id, "S": order.side,
             "o": order.type, "f": order.time_in_force, "q": fmt(order.orig_qty), "p": fmt(order.price),
-            "P": fmt(order.stop_price), "F": fmt(order.iceberg_qty), "g": order.list_id, "C": "",
+            "P": fmt(order.stop_price), "F": fmt(order.iceberg_qty), "g": order.list_id,
+            "C": order.canceled_client_order_id if execution == "CANCELED" else "",
             "x": execution, "X": order.status, "r": "NONE", "i": order.order_id, "l": fmt(qty),
             # Production (and the docs' example) send "n": "0" where nothing traded, and "M"
             # ("ignore") true on trades.

@@ -480,7 +480,8 @@ def _all_order_lists(ctx: Context, params: dict[str, Any]) -> list[dict[str, Any
     start, end = _time_window(params)
     lists = sorted(ctx.me.lists.values(), key=lambda ol: ol.order_list_id)
     from_id = int_param(params, "fromId")
-    if from_id is not None:
+    # "If startTime and/or endTime are specified, fromId is ignored."
+    if from_id is not None and start is None and end is None:
         lists = [ol for ol in lists if ol.order_list_id >= from_id]
         return [ol.summary() for ol in _page(lists, params, from_newest=False)]
     lists = [ol for ol in lists if (start is None or ol.transaction_time >= start)

@@ -238,6 +238,8 @@ class Order:
     stp_mode: str = "NONE"
     order_list: Optional[OrderList] = None
     used_sor: bool = False
+    #: The client order id a cancel renamed it from (executionReport's "C").
+    canceled_client_order_id: str = ""
     prevented_match_id: Optional[int] = None
     prevented_qty: Decimal = ZERO
     expiry_reason: Optional[str] = None
@@ -351,9 +353,13 @@ class Order:
         self._stp_fields(out)
         return out
 
-    def cancelled(self, transact_time: int, orig_client_order_id: str) -> dict[str, Any]:
-        """The order.cancel shape: origClientOrderId second, as in the docs."""
+    def cancelled(self, transact_time: int, orig_client_order_id: Optional[str]) -> dict[str, Any]:
+        """A canceled order in a cancel's answer: the RESULT shape without workingTime (Binance's
+        cancel answers have none), with origClientOrderId second as in the docs (where given)."""
         result = self.result(transact_time)
+        result.pop("workingTime", None)
+        if orig_client_order_id is None:
+            return result
         return {"symbol": result.pop("symbol"), "origClientOrderId": orig_client_order_id, **result}
 
     def ref(self) -> dict[str, Any]:

@@ -866,7 +866,7 @@ class LocalExchange:
             weight = _weight(spec, params if isinstance(params, dict) else {})
             try:
                 if not isinstance(params, dict):
-                    raise WireError(400, -1135, "JSON sent for parameter 'params' is not valid")
+                    raise WireError(400, -1135, "Invalid 'params' in JSON request; expected an object.")
                 if not method:
                     raise bad_param("method")
                 if method in REMOVED:
