@@ -280,6 +280,7 @@ class Connection:
         deadline = None
         try:
             if not token.acquire(False):
+                pending.following = True  # before the wish: see _callers_read_all
                 self._lead_wanted = True
                 return pending.wait_completed(timeout)
             deadline = None if timeout is None else time.monotonic() + timeout
@@ -509,7 +510,7 @@ class Connection:
                     self._answer_later()
             # A blocking caller whose answer this thread read, or who found it reading, is
             # likely to call again: let it read for itself then.
-            if (later or self._lead_wanted) and not self.inflight:
+            if (later or self._lead_wanted) and self._callers_read_all():
                 self._step_aside()
             elif later:
                 self._answer_later()
@@ -545,10 +546,20 @@ class Connection:
             # Only now do the callers whose answers were just read wake: the token is free
             # and this thread out of the way, so their next calls read for themselves.
             self._answer_later()
-            if not self.inflight and not self.dead:
+            if self._callers_read_all() and not self.dead:
                 self._resume.wait(_LINGER)
         finally:
             self._parked = False
+
+    def _callers_read_all(self) -> bool:
+        """Whatever is in flight belongs to blocking callers who will read it themselves.
+
+        A caller woken by `_answer_later` may have sent its next request already, or be
+        reading for it: that is no reason to stay at the socket. A future's request, the
+        library's own, or one whose owner waits for a hand-off is.
+        """
+        # list() copies in one step under the GIL: no other thread's change lands mid-way.
+        return all(p.lead and not p.following for p in list(self.inflight.values()))
 
     def _consume(self, data: bytes, later: Optional[list[Answered[Pending]]] = None) -> None:
         """Feed what was read to the protocol and act on the events (read token held).

@@ -63,6 +63,7 @@ class Pending:
         "signed_with",
         "timer",
         "waiting",
+        "following",
         "lead",
         "_lock",
         "_done",
@@ -126,6 +127,8 @@ class Pending:
         self.lead = False
         #: Its owner is in wait(), reading or not (see Connection.send).
         self.waiting = False
+        #: Its owner found another thread reading and waits for a hand-off (wait_for).
+        self.following = False
 
     def fail(self, cause: type[BinanceWSAPIError], message: str, *, sent: bool) -> None:
         """Complete with `cause`, as ExecutionStatusUnknown too if it may have executed."""
