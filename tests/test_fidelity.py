@@ -260,3 +260,31 @@ def test_all_order_lists_ignores_from_id_when_a_time_window_is_given(exchange: L
         assert [ol["orderListId"] for ol in by_id] == [ids[2]]
         windowed = client.all_order_lists(from_id=ids[2], start_time=exchange.now_ms() - 60_000)
         assert sorted(ol["orderListId"] for ol in windowed) == sorted(ids)
+
+
+@pytest.mark.parametrize("field, value", [("quantity", "0.000010001"), ("price", "50000.000000001")])
+def test_a_value_finer_than_the_assets_precision_is_bad_precision_not_a_filter_failure(
+    exchange: LocalExchange, raw: Raw, hmac_account: LocalAccount, field: str, value: str
+) -> None:
+    """More decimals than the 8 the assets have gets -1111 ("has too much precision") before LOT_SIZE / PRICE_FILTER."""
+    params = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "price": "50000", "quantity": "0.001"}
+    reply = raw.signed(hmac_account, "order.place", {**params, field: value}, exchange)
+    assert reply["error"] == {"code": -1111, "msg": f"Parameter '{field}' has too much precision."}
+    within = raw.signed(hmac_account, "order.place", {**params, field: value[:-2] + "1"}, exchange)  # 8 decimals, off-step
+    assert within["error"]["code"] == -1013  # only now a filter failure
+
+
+@pytest.mark.parametrize("method", ["ticker.price", "ticker.book", "ticker.24hr", "exchangeInfo", "executionRules"])
+def test_an_array_sent_as_json_text_is_read_as_the_array(raw: Raw, method: str) -> None:
+    """symbols as JSON text ("[\\"BTCUSDT\\"]", as REST takes it and binance-sdk-spot sends it) reads as the list."""
+    as_list = raw.call(method, {"symbols": ["BTCUSDT", "ETHUSDT"]})
+    as_text = raw.call(method, {"symbols": '["BTCUSDT","ETHUSDT"]'})
+    assert as_list["status"] == as_text["status"] == 200, as_text
+    assert json.dumps(as_text["result"], sort_keys=True).count("BTCUSDT") == json.dumps(as_list["result"], sort_keys=True).count("BTCUSDT") > 0
+    assert raw.call(method, {"symbols": "[not json"})["error"]["code"] == -1130
+
+
+def test_permissions_take_a_list_json_text_or_one_name(raw: Raw) -> None:
+    """exchangeInfo permissions: "accepts either a list of permissions, or a single permission name"."""
+    for permissions in (["SPOT"], '["SPOT"]', "SPOT"):
+        assert raw.call("exchangeInfo", {"permissions": permissions})["result"]["symbols"], permissions

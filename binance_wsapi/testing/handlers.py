@@ -229,8 +229,8 @@ def _exchange_info(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         specs, _ = market.symbols_of(ctx.engine, params)
     else:
         specs = list(ctx.engine.symbols.values())
-    permissions = params.get("permissions")
-    if isinstance(permissions, str):
+    permissions = market.json_text_array(params.get("permissions"))
+    if isinstance(permissions, str):  # "accepts either a list of permissions, or a single permission name"
         permissions = [permissions]
     if permissions is not None and "SPOT" not in permissions:
         specs = []

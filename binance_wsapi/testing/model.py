@@ -92,6 +92,10 @@ def decimal_param(params: dict[str, Any], name: str) -> Optional[Decimal]:
         raise invalid_value(name) from None
     if not number.is_finite() or number < 0:
         raise invalid_value(name)
+    if number != number.quantize(SATOSHI):
+        # More decimals than the asset's precision (8 here: baseAssetPrecision, quotePrecision)
+        # is refused before any filter looks at the value: "0.000000001" is -1111, not LOT_SIZE.
+        raise WireError(400, -1111, f"Parameter '{name}' has too much precision.")
     return number
 
 

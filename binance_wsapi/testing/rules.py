@@ -10,6 +10,7 @@ weights that depend on the request, and the places where the docs contradict the
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable, Mapping, Optional
 
 from attrs import frozen
@@ -92,6 +93,11 @@ def _symbols(params: Mapping[str, Any]) -> Optional[int]:
     if params.get("symbol") is not None:
         return 1
     symbols = params.get("symbols")
+    if isinstance(symbols, str) and symbols.startswith("["):  # JSON text, read as the array (market.py)
+        try:
+            symbols = json.loads(symbols)
+        except ValueError:
+            return None
     return len(symbols) if isinstance(symbols, list) else None
 
 
