@@ -6,6 +6,7 @@ import signal
 import sys
 import threading
 import time
+import zlib
 from typing import Any, Callable, Iterator
 
 import pytest
@@ -39,6 +40,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # take time and prove nothing about TLS.
     if "scheme" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_schemes"):
         metafunc.parametrize("scheme", ["ws", "wss"], indirect=True)
+    # Modules about user data events run with each order of answers and events the exchange can
+    # produce: production often sends an order's events before its answer, but not always.
+    if "event_order" in metafunc.fixturenames and metafunc.definition.get_closest_marker("event_orders"):
+        metafunc.parametrize("event_order", ["events_first", "answer_first", "random"], indirect=True)
 
 
 @pytest.fixture
@@ -48,11 +53,23 @@ def scheme(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def make_exchange(scheme: str) -> Iterator[Callable[..., LocalExchange]]:
-    """Makes LocalExchanges served over `scheme` (same arguments); closes them all at teardown."""
+def event_order(request: pytest.FixtureRequest) -> str:
+    """The exchange's order of answers and events: its default, and each one in modules marked event_orders."""
+    return str(getattr(request, "param", "events_first"))
+
+
+@pytest.fixture
+def make_exchange(scheme: str, event_order: str, request: pytest.FixtureRequest) -> Iterator[Callable[..., LocalExchange]]:
+    """Makes LocalExchanges served over `scheme` with `event_order` (same arguments); closes them all at teardown.
+
+    A random order is seeded from the test's name, so a failure repeats when the test is run again.
+    """
     made: list[LocalExchange] = []
+    seed = zlib.crc32(request.node.nodeid.encode())
 
     def make(**kwargs: Any) -> LocalExchange:
+        kwargs.setdefault("event_order", event_order)
+        kwargs.setdefault("seed", seed)
         made.append(LocalExchange(**kwargs, tls=scheme == "wss"))
         return made[-1]
 

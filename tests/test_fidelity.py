@@ -288,3 +288,46 @@ def test_permissions_take_a_list_json_text_or_one_name(raw: Raw) -> None:
     """exchangeInfo permissions: "accepts either a list of permissions, or a single permission name"."""
     for permissions in (["SPOT"], '["SPOT"]', "SPOT"):
         assert raw.call("exchangeInfo", {"permissions": permissions})["result"]["symbols"], permissions
+
+
+def _frames_after_an_order(exchange: LocalExchange, account: LocalAccount) -> list[str]:
+    """What a subscribed raw connection receives after one market order: "answer" or each event's type."""
+    connection = Raw(exchange.url)
+    try:
+        assert connection.signed(account, "userDataStream.subscribe.signature", {}, exchange)["status"] == 200
+        params = {"symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "0.001", "apiKey": account.api_key,
+                  "timestamp": exchange.now_ms()}
+        params["signature"] = HmacSigner(account.api_secret).sign(signature_payload(params))
+        connection.ws.send(json.dumps({"id": "o1", "method": "order.place", "params": params}))
+        seen: list[str] = []
+        while "answer" not in seen or len(seen) < 4:  # NEW, TRADE, outboundAccountPosition and the answer
+            msg = json.loads(connection.ws.recv())
+            seen.append("answer" if msg.get("id") == "o1" else msg["event"]["e"])
+        return seen
+    finally:
+        connection.ws.close()
+
+
+@pytest.mark.parametrize("order", ["events_first", "answer_first"])
+def test_event_order_puts_a_requests_events_before_or_after_its_answer(make_exchange: Any, order: str) -> None:
+    """event_order="events_first" (the default, as production often does) sends the events first; "answer_first" after."""
+    exchange = make_exchange(event_order=order)
+    account = exchange.create_account({"USDT": "10000"}, key_type="hmac")
+    seen = _frames_after_an_order(exchange, account)
+    assert seen.index("answer") == (len(seen) - 1 if order == "events_first" else 0), seen
+
+
+def test_a_random_event_order_is_reproducible_with_its_seed(make_exchange: Any) -> None:
+    """event_order="random" mixes both orders, the same way each time for one seed."""
+    runs = []
+    for _ in range(2):
+        exchange = make_exchange(event_order="random", seed=7)
+        account = exchange.create_account({"USDT": "10000"}, key_type="hmac")
+        runs.append(["first" if _frames_after_an_order(exchange, account)[0] == "answer" else "last" for _ in range(8)])
+    assert runs[0] == runs[1] and set(runs[0]) == {"first", "last"}
+
+
+def test_an_unknown_event_order_is_refused() -> None:
+    """A misspelt event_order fails at once, naming the choices."""
+    with pytest.raises(ValueError, match="events_first, answer_first, random"):
+        LocalExchange(event_order="events-first")

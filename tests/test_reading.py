@@ -136,6 +136,7 @@ def test_a_reading_caller_sees_the_server_close_while_the_io_thread_stands_aside
         assert client.ping() == {}
 
 
+@pytest.mark.event_orders
 def test_events_for_an_event_handler_are_read_after_the_call_that_caused_them(client: Client) -> None:
     """With an event handler, the I/O thread never stands aside: events after a call's answer arrive without another call."""
     events = Recorder()

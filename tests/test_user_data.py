@@ -33,7 +33,7 @@ from binance_wsapi.testing import LocalAccount, LocalExchange
 
 from .conftest import Kinds, Recorder, client_kwargs, ctrl_c_when
 
-pytestmark = pytest.mark.both_schemes
+pytestmark = [pytest.mark.both_schemes, pytest.mark.event_orders]
 
 
 def take(stream: UserDataStream, count: int, timeout: float = 5.0) -> list[UserDataEvent]:

@@ -19,6 +19,7 @@ import collections
 import itertools
 import json
 import logging
+import random
 import secrets
 import ssl
 import string
@@ -47,6 +48,7 @@ log = logging.getLogger("binance_wsapi.testing")
 __all__ = ["LocalAccount", "LocalExchange"]
 
 _KEY_ALPHABET = string.ascii_letters + string.digits
+_EVENT_ORDERS = ("events_first", "answer_first", "random")
 _MIN_TIMESTAMP = 1483228800000  # 2017-01-01: earlier timestamps are rejected
 _INVALID_KEY = "Invalid API-key, IP, or permissions for action."
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
@@ -131,12 +133,15 @@ class LocalExchange:
     connection that has not answered within 60 s. `book_levels`: seeded price levels on each
     side of every symbol's book. `weight_limit`, `orders_per_10s`, `orders_per_day`: the
     limits reported in rateLimits and enforced, by default production's (6000 weight a
-    minute, 100 orders per 10 s, 200,000 a day; the docs' examples show 50 and 160,000) (429, then a `ban_seconds` 418 ban for a
-    client that sends `ban_after` more requests in a window it was told to leave alone).
-    `weight_window` and `orders_window` shorten Binance's 60 s and 10 s windows (so that
-    tests of limits need not wait a minute); `orders_per_10s` is then per that window.
-    `tls`: serve ``wss://`` with a certificate from a throwaway CA made at start (its PEM is
-    `ca_file`; `client_ssl_context()` trusts it; `client()` uses it).
+    minute, 100 orders per 10 s, 200,000 a day; the docs' examples show 50 and 160,000):
+    429, then a `ban_seconds` 418 ban for a client that sends `ban_after` more requests in a
+    window it was told to leave alone. `weight_window` and `orders_window` shorten Binance's
+    60 s and 10 s windows (so that tests of limits need not wait a minute); `orders_per_10s`
+    is then per that window. `tls`: serve ``wss://`` with a certificate from a throwaway CA
+    made at start (its PEM is `ca_file`; `client_ssl_context()` trusts it; `client()` uses
+    it). `event_order`: whether the user data events a request causes are sent before its
+    answer ("events_first", the default: production often does), after it ("answer_first"),
+    or either way at random ("random", reproducible with `seed`).
     """
 
     def __init__(
@@ -155,7 +160,14 @@ class LocalExchange:
         ban_after: int = 5,
         ban_seconds: float = 120.0,
         tls: bool = False,
+        event_order: str = "events_first",
+        seed: Optional[int] = None,
     ) -> None:
+        if event_order not in _EVENT_ORDERS:
+            raise ValueError(f"event_order={event_order!r}: use one of {', '.join(_EVENT_ORDERS)}")
+        #: Whether the user data events a request causes go out before its answer or after.
+        self.event_order = event_order
+        self._order_rng = random.Random(seed)
         self.ping_interval = ping_interval
         self.pong_timeout = pong_timeout
         #: Seconds added to the server's clock (to test clock skew handling).
@@ -769,9 +781,7 @@ class LocalExchange:
                     task.add_done_callback(tasks.discard)
                     continue
                 body, outgoing, close = self._answer(session, request)
-                if body is not None:
-                    await ws.send(_dumps(body))
-                await _send_all(outgoing)
+                await self._send_answer(ws, body, outgoing)
                 if close:
                     await ws.close(1008, "banned")
         except ConnectionClosed:
@@ -836,11 +846,25 @@ class LocalExchange:
         await asyncio.sleep(seconds)
         body, outgoing, _ = self._answer(session, request, delayed=True)
         try:
-            if body is not None:
-                await session.ws.send(_dumps(body))
+            await self._send_answer(session.ws, body, outgoing)
         except ConnectionClosed:
             pass
-        await _send_all(outgoing)
+
+    async def _send_answer(self, ws: ServerConnection, body: Optional[dict[str, Any]], events: Outgoing) -> None:
+        """Send an answer and the events it caused, in the order `event_order` says.
+
+        In production an order's executionReport NEW or outboundAccountPosition often arrives
+        before the order.place answer; a client must not depend on either order.
+        """
+        first = self.event_order == "events_first" or (
+            self.event_order == "random" and events and self._order_rng.random() < 0.5
+        )
+        if first:
+            await _send_all(events)
+        if body is not None:
+            await ws.send(_dumps(body))
+        if not first:
+            await _send_all(events)
 
     def _answer(
         self, session: Session, request: Any, delayed: bool = False
