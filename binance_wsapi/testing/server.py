@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import itertools
 import json
 import logging
@@ -36,6 +37,7 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.frames import Opcode
 
+from . import rest
 from .auth import server_payload, verify_signature
 from .engine import Engine
 from .handlers import HANDLERS, REMOVED, Context, Handler, validate_request
@@ -84,6 +86,40 @@ class Session:
     #: subscription id -> (account uid, made through the logon)
     subscriptions: dict[int, tuple[int, bool]] = field(factory=dict)
     next_subscription: int = 0
+    #: A REST request's: the text its signature covers (query string and body as sent).
+    signed_text: Optional[str] = None
+
+
+class _FrontDoor(ServerConnection):
+    """One TCP connection to the exchange's port: a WebSocket upgrade goes to websockets as
+    usual; any other HTTP request is the REST API's (or the admin channel's), answered once."""
+
+    def __init__(self, *args: Any, exchange: LocalExchange, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._exchange = exchange
+        self._head: Optional[bytearray] = bytearray()  # None once it is known to be a WebSocket
+
+    def data_received(self, data: bytes) -> None:
+        head = self._head
+        if head is None:
+            super().data_received(data)
+            return
+        head += data
+        try:
+            parsed = rest.parse(bytes(head))
+        except rest.BadRequest as exc:
+            self._head = None
+            self.transport.write(rest.render(400, {"code": -1, "msg": f"Bad request: {exc}"}))
+            self.transport.close()
+            return
+        if parsed is None:
+            return  # the head (or a body) is not all here yet
+        request, _ = parsed
+        self._head = None
+        if request.is_upgrade():
+            super().data_received(bytes(head))
+            return
+        asyncio.ensure_future(self._exchange._serve_http(self, request))
 
 
 @define
@@ -236,6 +272,15 @@ class LocalExchange:
         return f"{scheme}://127.0.0.1:{self.port}/ws-api/v3"
 
     @property
+    def rest_url(self) -> str:
+        """The REST API's base URL, on the same port (``https://`` with `tls`): append ``/api/v3/...``.
+
+        ``POST {rest_url}/_local/<knob>`` drives the exchange from outside (see `ADMIN_KNOBS`).
+        """
+        scheme = "http" if self._certificates is None else "https"
+        return f"{scheme}://127.0.0.1:{self.port}"
+
+    @property
     def tls(self) -> bool:
         """Whether this exchange serves ``wss://``."""
         return self._certificates is not None
@@ -298,6 +343,7 @@ class LocalExchange:
                 max_size=None,
                 process_request=self._process_upgrade,
                 process_response=self._charge_connection,
+                create_connection=functools.partial(_FrontDoor, exchange=self),
             ) as server:
                 port = self.port = next(iter(server.sockets)).getsockname()[1]
                 self._ready.set()
@@ -627,6 +673,76 @@ class LocalExchange:
         if retry_after is not None:
             response.headers["Retry-After"] = str(int(retry_after) if retry_after == int(retry_after) else retry_after)
         return response
+
+    # -- REST and the admin channel (plain HTTP on the same port) ----------------------------
+
+    async def _serve_http(self, conn: ServerConnection, request: rest.HttpRequest) -> None:
+        """Answer one HTTP request that is not a WebSocket upgrade, then close the connection."""
+        try:
+            if request.path.startswith(ADMIN_PREFIX):
+                reply: Optional[bytes] = await self._admin(request)
+            else:
+                reply, outgoing = self._rest(conn, request)
+                await _send_all(outgoing)
+            if reply is not None:  # None: a fault swallowed the answer
+                conn.transport.write(reply)
+        except Exception as exc:  # a bug here: say so to the caller rather than hang up on it
+            log.exception("LocalExchange failed to answer %s %s", request.method, request.path)
+            conn.transport.write(rest.render(500, {"code": -1000, "msg": f"LocalExchange error: {exc!r}"}))
+        finally:
+            conn.transport.close()
+
+    def _rest(self, conn: ServerConnection, request: rest.HttpRequest) -> tuple[Optional[bytes], Outgoing]:
+        if request.path in rest.REMOVED_PATHS:
+            return rest.render(410, {"code": -1020, "msg": f"{request.path} was removed on 2026-02-20."}), []
+        call = rest.to_call(request)
+        if call is None:
+            return rest.render(404, {"code": -1020, "msg": "This operation is not supported."}), []
+        session = Session(conn, -1, self.now_ms(), False, signed_text=call.signed_text)
+        body, outgoing, _ = self._answer(session, {"id": None, "method": call.method, "params": call.params})
+        if body is None:
+            return None, outgoing
+        now = self.now_ms()
+        with self._lock:
+            used = self._weight.add(0, now)
+            headers = {
+                "X-MBX-USED-WEIGHT": str(used),
+                f"X-MBX-USED-WEIGHT-{_header_interval(self.weight_window).upper()}": str(used),
+            }
+            account = self.engine.accounts.get(call.params.get("apiKey", ""))
+            if account is not None and RULES[call.method].orders:
+                second, day = self._order_windows(account)
+                headers[f"X-MBX-ORDER-COUNT-{_header_interval(self.orders_window).upper()}"] = str(second.add(0, now))
+                headers["X-MBX-ORDER-COUNT-1D"] = str(day.add(0, now))
+        if body["status"] == 200:
+            return rest.render(200, body["result"], headers), outgoing
+        error = dict(body["error"])
+        retry_at = (error.pop("data", None) or {}).get("retryAfter")
+        if isinstance(retry_at, int) and body["status"] in (418, 429):
+            headers["Retry-After"] = str(max(0, -(-(retry_at - now) // 1000)))
+        return rest.render(body["status"], error, headers), outgoing
+
+    async def _admin(self, request: rest.HttpRequest) -> bytes:
+        """``POST /_local/<knob>`` with a JSON object of arguments: drive LocalExchange from outside.
+
+        The knobs are the methods of the same names (see `ADMIN_KNOBS`); they run off the event
+        loop, since most of them wait for it.
+        """
+        name = request.path[len(ADMIN_PREFIX):]
+        knob = ADMIN_KNOBS.get(name)
+        if knob is None:
+            return rest.render(404, {"code": -1, "msg": f"no knob {name!r}; knobs: {', '.join(sorted(ADMIN_KNOBS))}"})
+        if request.method != "POST":
+            return rest.render(405, {"code": -1, "msg": "use POST"})
+        try:
+            kwargs = json.loads(request.body or b"{}")
+            if not isinstance(kwargs, dict):
+                raise ValueError("the body must be a JSON object of arguments")
+            loop = asyncio.get_running_loop()
+            result = await loop.run_in_executor(None, functools.partial(knob, self, **kwargs))
+        except (TypeError, ValueError, KeyError) as exc:
+            return rest.render(400, {"code": -1, "msg": f"{name}: {exc}"})
+        return rest.render(200, {} if result is None else result)
 
     def _charge_connection(self, connection: ServerConnection, request: Any, response: Any) -> Any:
         """"Connecting to WebSocket API costs 2 weight", reported in the upgrade's headers as
@@ -968,7 +1084,8 @@ class LocalExchange:
             if signature is None:
                 raise bad_param("signature")
         self._check_timestamp(params, now)
-        if not by_session and not verify_signature(account.key_type, account.verify_key, server_payload(params), signature):
+        payload = session.signed_text if session.signed_text is not None else server_payload(params)
+        if not by_session and not verify_signature(account.key_type, account.verify_key, payload, signature):
             raise WireError(400, -1022, "Signature for this request is not valid.")
         return account
 
@@ -1029,6 +1146,52 @@ def _weight(spec: Any, params: dict[str, Any]) -> int:
         return int(spec.weight(params))
     except (TypeError, ValueError):
         return 1
+
+
+ADMIN_PREFIX = "/_local/"
+
+
+def _account(exchange: LocalExchange, api_key: str) -> LocalAccount:
+    with exchange._lock:
+        account = exchange.engine.accounts[api_key]
+    return LocalAccount(api_key, "", account.key_type, account.uid)
+
+
+def _create_account(exchange: LocalExchange, balances: Optional[dict[str, str]] = None, key_type: str = "ed25519") -> dict[str, Any]:
+    account = exchange.create_account(balances, key_type)
+    return {"api_key": account.api_key, "api_secret": account.api_secret, "key_type": account.key_type}
+
+
+def _set(exchange: LocalExchange, **values: Any) -> None:
+    for name, value in values.items():
+        if name not in ("clock_skew", "answer_pings", "event_order"):
+            raise ValueError(f"cannot set {name!r}; settable: clock_skew, answer_pings, event_order")
+        if name == "event_order" and value not in _EVENT_ORDERS:
+            raise ValueError(f"event_order={value!r}: use one of {', '.join(_EVENT_ORDERS)}")
+        setattr(exchange, name, value)
+
+
+#: What the admin channel can do: ``POST /_local/<name>`` with the keyword arguments as JSON.
+#: Accounts are named by their api_key.
+ADMIN_KNOBS: dict[str, Callable[..., Any]] = {
+    "create_account": _create_account,
+    "deposit": lambda ex, api_key, asset, amount: ex.deposit(_account(ex, api_key), asset, amount),
+    "revoke_api_key": lambda ex, api_key: ex.revoke_api_key(_account(ex, api_key)),
+    "delay": lambda ex, method, seconds, times=None: ex.delay(method, seconds, times=times),
+    "never_answer": lambda ex, method, execute=True, times=None: ex.never_answer(method, execute=execute, times=times),
+    "fail": lambda ex, method, status, code, msg="Injected failure.", data=None, execute=False, times=None: ex.fail(
+        method, status, code, msg, data=data, execute=execute, times=times
+    ),
+    "clear_faults": lambda ex: ex.clear_faults(),
+    "drop_connections": lambda ex: ex.drop_connections(),
+    "send_server_shutdown": lambda ex, close_after=1.0: ex.send_server_shutdown(close_after),
+    "refuse_upgrades": lambda ex, status, retry_after=None, times=None: ex.refuse_upgrades(
+        status, retry_after=retry_after, times=times
+    ),
+    "set": _set,
+    "state": lambda ex: {"connections": ex.connection_count, "orders_accepted": ex.orders_accepted(),
+                         "pongs_received": ex.pongs_received},
+}
 
 
 def _header_interval(seconds: int) -> str:
