@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import signal
 import sys
@@ -10,8 +11,10 @@ import zlib
 from typing import Any, Callable, Iterator
 
 import pytest
+import websocket
 
 from binance_wsapi import Client
+from binance_wsapi.signing import HmacSigner, signature_payload
 from binance_wsapi.request import Pending
 from binance_wsapi.transport import _waiter
 from binance_wsapi.testing import LocalAccount, LocalExchange
@@ -214,3 +217,38 @@ def ctrl_c_when(ready: Callable[[], bool]) -> Iterator[None]:
         helper.join(5)
         signal.signal(signal.SIGINT, previous)
     assert not helper.is_alive()
+
+
+class Raw:
+    """A bare websocket-client connection: one request, one response."""
+
+    def __init__(self, url: str) -> None:
+        self.ws = websocket.create_connection(url, timeout=5)
+
+    def send(self, body: Any) -> dict[str, Any]:
+        self.ws.send(body if isinstance(body, (str, bytes)) else json.dumps(body), opcode=0x2 if isinstance(body, bytes) else 0x1)
+        reply: dict[str, Any] = json.loads(self.ws.recv())
+        return reply
+
+    def call(self, method: str, params: dict[str, Any] | None = None, request_id: Any = "r1") -> dict[str, Any]:
+        body: dict[str, Any] = {"id": request_id, "method": method}
+        if params is not None:
+            body["params"] = params
+        return self.send(body)
+
+    def signed(self, account: LocalAccount, method: str, params: dict[str, Any], exchange: LocalExchange) -> dict[str, Any]:
+        params = {**params, "apiKey": account.api_key, "timestamp": exchange.now_ms()}
+        params["signature"] = HmacSigner(account.api_secret).sign(signature_payload(params))
+        return self.call(method, params)
+
+
+@pytest.fixture
+def raw(exchange: LocalExchange) -> Iterator[Raw]:
+    connection = Raw(exchange.url)
+    yield connection
+    connection.ws.close()
+
+
+@pytest.fixture
+def hmac_account(exchange: LocalExchange) -> LocalAccount:
+    return exchange.create_account({"USDT": "10000", "BTC": "1"}, key_type="hmac")

@@ -17,7 +17,7 @@ from binance_wsapi import ExecutionReport
 from binance_wsapi.signing import HmacSigner, signature_payload
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .test_local_exchange import Raw, hmac_account, raw  # noqa: F401 (fixtures)
+from .conftest import Raw
 
 
 @pytest.fixture
