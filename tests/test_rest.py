@@ -168,3 +168,34 @@ def test_a_429_over_rest_carries_retry_after(make_exchange: Any) -> None:
         assert 0 < int(refused.headers["Retry-After"]) <= 60
     finally:
         api.http.close()
+
+
+def test_serve_runs_an_exchange_that_other_processes_can_use() -> None:
+    """`python -m binance_wsapi.testing serve --accounts 2 ...` prints its URLs and keys; a client and REST both work."""
+    import json
+    import subprocess
+    import sys
+
+    from binance_wsapi import Client
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "binance_wsapi.testing", "serve", "--accounts", "2", "--key-type", "hmac",
+         "--event-order", "answer_first", "--book-levels", "10"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert server.stdout is not None and server.stdin is not None
+        info = json.loads(server.stdout.readline())
+        assert [a["key_type"] for a in info["accounts"]] == ["hmac", "hmac"] and info["ca_file"] is None
+        assert requests.get(info["rest_url"] + "/api/v3/ping", timeout=5).json() == {}
+        key = info["accounts"][0]
+        with Client(key["api_key"], key["api_secret"], url=info["url"], timeout=5) as client:
+            assert "balances" in client.account_status()
+        state = requests.post(info["rest_url"] + "/_local/state", json={}, timeout=5).json()
+        assert state["connections"] >= 0
+        server.stdin.close()
+        assert server.wait(10) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(5)

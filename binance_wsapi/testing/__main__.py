@@ -1,9 +1,11 @@
 """Run a LocalExchange in its own process: ``python -m binance_wsapi.testing serve``.
 
-Prints one JSON line with the URL, the credentials of any accounts asked for and, with
-``--tls``, ``ca_file``: the CA to trust for its ``wss://`` URL (null without). Then serves
-until stdin closes or the process is interrupted. Benchmarks use this so that the server
-does not share the client's GIL.
+Prints one JSON line: ``url`` (the WebSocket API), ``rest_url`` (the REST API and the admin
+channel, ``POST {rest_url}/_local/<knob>``), ``ca_file`` with ``--tls`` (the CA to trust;
+null without) and the credentials of the accounts asked for (``--accounts N`` of
+``--key-type``, and ``--account TYPE`` each). Then serves until stdin closes or the process
+is interrupted. Any client can be pointed at it; benchmarks use it so that the server does
+not share the client's GIL.
 """
 
 from __future__ import annotations
@@ -22,19 +24,27 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=0)
     serve.add_argument("--book-levels", type=int, default=5000)
     serve.add_argument("--weight-limit", type=int, default=6000, help="REQUEST_WEIGHT per minute (enforced)")
-    serve.add_argument("--orders-per-10s", type=int, default=50, help="ORDERS per 10 seconds (enforced)")
+    serve.add_argument("--orders-per-10s", type=int, default=100, help="ORDERS per 10 seconds (enforced)")
+    serve.add_argument("--orders-per-day", type=int, default=200000, help="ORDERS per day (enforced)")
     serve.add_argument("--tls", action="store_true", help="serve wss:// with a throwaway CA (ca_file in the output)")
+    serve.add_argument("--accounts", type=int, default=0, metavar="N", help="create N accounts of --key-type")
+    serve.add_argument("--key-type", choices=("ed25519", "rsa", "hmac"), default="ed25519")
     serve.add_argument("--account", choices=("ed25519", "rsa", "hmac"), action="append", default=[],
                        help="create an account with this key type (repeatable)")
+    serve.add_argument("--event-order", choices=("events_first", "answer_first", "random"), default="events_first",
+                       help="user data events before or after the answer to the request that caused them")
+    serve.add_argument("--seed", type=int, default=None, help="seed for --event-order random")
     args = parser.parse_args(argv)
     with LocalExchange(port=args.port, book_levels=args.book_levels, weight_limit=args.weight_limit,
-                       orders_per_10s=args.orders_per_10s, tls=args.tls) as exchange:
+                       orders_per_10s=args.orders_per_10s, orders_per_day=args.orders_per_day, tls=args.tls,
+                       event_order=args.event_order, seed=args.seed) as exchange:
         accounts = [
             exchange.create_account({"USDT": "1000000", "BTC": "100"}, key_type=key_type)
-            for key_type in args.account
+            for key_type in [args.key_type] * args.accounts + args.account
         ]
         print(json.dumps({
             "url": exchange.url,
+            "rest_url": exchange.rest_url,
             "ca_file": exchange.ca_file,
             "accounts": [{"api_key": a.api_key, "api_secret": a.api_secret, "key_type": a.key_type} for a in accounts],
         }), flush=True)

@@ -341,6 +341,9 @@ class LocalExchange:
                 ping_interval=None,
                 compression=None,
                 max_size=None,
+                # At shutdown, a client that does not answer the close frame (one whose event
+                # loop runs only during its calls) is cut after a second, not ten.
+                close_timeout=1.0,
                 process_request=self._process_upgrade,
                 process_response=self._charge_connection,
                 create_connection=functools.partial(_FrontDoor, exchange=self),
