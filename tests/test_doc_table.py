@@ -7,6 +7,7 @@ were written by hand. Wherever the two disagree, one of them misread the docs.
 
 from __future__ import annotations
 
+import pathlib
 from typing import Any
 
 import pytest
@@ -16,7 +17,6 @@ from binance_wsapi.testing import _extract
 from binance_wsapi.testing.doc_table import DOC_METHODS
 from binance_wsapi.testing.rules import AUTH_PARAMS, RULES
 
-DOCS = _extract.default_docs_dir()
 
 
 def test_both_tables_have_the_same_methods() -> None:
@@ -68,10 +68,21 @@ def test_request_weights_agree(method: str) -> None:
         assert (params, RULES[method].weight(params)) == (params, METHODS[method].weight_for(params))
 
 
-@pytest.mark.skipif(not (DOCS / "web-socket-api.md").exists(), reason="the reference docs are not beside the repository")
+KEPT = pathlib.Path(__file__).parent / "data" / "binance-spot-api-docs"
+REFERENCE = pathlib.Path(__file__).resolve().parents[2] / "shared" / "reference" / "binance-spot-api-docs"
+
+
 def test_the_extracted_table_is_current() -> None:
-    """doc_table.py is what the extractor makes of the reference docs today."""
-    assert _extract.main(["--check", str(DOCS)]) == 0, "run python -m binance_wsapi.testing._extract"
+    """doc_table.py is what the extractor makes of the docs kept in the repository."""
+    assert _extract.main(["--check", str(KEPT)]) == 0, "run python -m binance_wsapi.testing._extract"
+
+
+@pytest.mark.parametrize("name", ["web-socket-api.md", "CHANGELOG.md"])
+def test_the_kept_docs_are_the_reference_copy(name: str) -> None:
+    """The repository's copy of the docs is byte for byte the project's reference (where that is beside it)."""
+    if not (REFERENCE / name).exists():
+        pytest.skip("the project's reference copy is not beside this checkout; the kept copy is what the tests use")
+    assert (KEPT / name).read_bytes() == (REFERENCE / name).read_bytes()
 
 
 def test_group_names_are_parameters() -> None:

@@ -11,8 +11,8 @@ that depend on the request) is decided in `rules.py`, from this data.
     python -m binance_wsapi.testing._extract [DOCS_DIR]           # rewrite doc_table.py
     python -m binance_wsapi.testing._extract --check [DOCS_DIR]   # exit 1 if it is stale
 
-DOCS_DIR defaults to $BINANCE_SPOT_DOCS, else ``../shared/reference/binance-spot-api-docs``
-beside the repository.
+DOCS_DIR defaults to $BINANCE_SPOT_DOCS, else the copy in ``tests/data/binance-spot-api-docs``,
+else ``../shared/reference/binance-spot-api-docs`` beside the repository.
 """
 
 from __future__ import annotations
@@ -39,10 +39,15 @@ TABLE_FILE = Path(__file__).with_name("doc_table.py")
 
 
 def default_docs_dir() -> Path:
+    """$BINANCE_SPOT_DOCS, else the copy the repository's tests keep (tests/data), else the reference beside it."""
     env = os.environ.get("BINANCE_SPOT_DOCS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "reference" / "binance-spot-api-docs"
+    root = Path(__file__).resolve().parents[2]
+    kept = root / "tests" / "data" / "binance-spot-api-docs"
+    if (kept / "web-socket-api.md").exists():
+        return kept
+    return root.parent / "shared" / "reference" / "binance-spot-api-docs"
 
 
 def _plain(cell: str) -> str:
