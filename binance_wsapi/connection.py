@@ -262,7 +262,7 @@ class Connection:
         thread to the caller, the largest part of a round trip's cost in the client. If the
         I/O thread is reading, the caller waits for the hand-off. Whenever the I/O thread has
         read a blocking caller's answer, or a caller had to wait for it, it then steps aside
-        for up to `_LINGER` seconds, once nothing is in flight (not while events have somewhere
+        for up to `_LINGER` seconds, while what is in flight is callers' own to read (not while events have somewhere
         to go: a user data stream, an event handler), so that a caller making call after call
         reads its own answers.
 
@@ -533,8 +533,9 @@ class Connection:
     def _step_aside(self) -> None:
         """Leave the socket to blocking callers for up to `_LINGER` s, or until woken.
 
-        Only once nothing is in flight: a caller's answer that arrives in many reads (a large
-        one) is read to its end first, and the wish to read stands until then.
+        Only while what is in flight is blocking callers' own to read (`_callers_read_all`): a
+        follower's answer that arrives in many reads (a large one) is read to its end first,
+        and the wish to read stands until then.
         """
         self._lead_wanted = False
         if self._listener.wants_events(self):
