@@ -262,9 +262,9 @@ class Connection:
         thread to the caller, the largest part of a round trip's cost in the client. If the
         I/O thread is reading, the caller waits for the hand-off. Whenever the I/O thread has
         read a blocking caller's answer, or a caller had to wait for it, it then steps aside
-        for up to `_LINGER` seconds, while what is in flight is callers' own to read (not while events have somewhere
-        to go: a user data stream, an event handler), so that a caller making call after call
-        reads its own answers.
+        for up to `_LINGER` seconds, while what is in flight is callers' own to read (not
+        while events have somewhere to go: a user data stream, an event handler), so that a
+        caller making call after call reads its own answers.
 
         Nobody is left waiting without a reader: a caller that leaves with others' requests
         in flight wakes the I/O thread, and so does a send whose owner will not read. A
