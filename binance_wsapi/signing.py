@@ -265,6 +265,16 @@ def _key_kind(key: Any) -> str:
     return type(key).__name__.lstrip("_")
 
 
+def _looks_like_a_key_file(text: str) -> bool:
+    # An HMAC secret is 64 letters and digits: anything with a path's shape that names an
+    # existing file, or ends like a key file, is a path passed by mistake.
+    if len(text) > 4096 or not text:
+        return False
+    if text.lower().endswith((".pem", ".key", ".txt")):
+        return True
+    return ("/" in text or "\\" in text) and os.path.isfile(text)
+
+
 def load_credentials(
     api_key: Optional[str], api_secret: Union[str, bytes, None], signer: Optional[Signer], password: Password
 ) -> Optional[Signer]:
@@ -275,6 +285,8 @@ def load_credentials(
     """
     if signer is not None and api_secret is not None:
         raise InvalidRequest("pass either api_secret or signer, not both")
+    if api_key is not None:
+        _check_api_key(api_key)
     if api_secret is not None:
         signer = load_signer(api_secret, password)
     elif password is not None:
@@ -284,13 +296,40 @@ def load_credentials(
     return signer
 
 
+def _check_api_key(api_key: Any) -> None:
+    """Mistakes Binance would answer with a puzzling -2014 ("API-key format invalid")."""
+    if not isinstance(api_key, str):
+        raise InvalidRequest(f"api_key must be a str (the 64 characters Binance shows), not {type(api_key).__name__}")
+    if api_key != api_key.strip():
+        raise InvalidRequest("api_key has leading or trailing whitespace (a newline read from a file?): strip it")
+    if not api_key.isascii() or not api_key.isalnum():
+        raise InvalidRequest("api_key has characters Binance's keys never have (they are letters and digits): "
+                             "check that the key, not something else, was passed")
+
+
 def load_signer(secret: Union[str, bytes], password: Password = None) -> Signer:
     """Pick the signer for `secret`: a PEM private key (RSA or Ed25519) or an HMAC secret."""
+    if not isinstance(secret, (str, bytes)):
+        raise InvalidRequest(
+            f"api_secret must be a str or bytes (the HMAC secret, or a PEM private key's text), not "
+            f"{type(secret).__name__}"
+        )
     text = secret.decode("ascii", "replace") if isinstance(secret, bytes) else secret
     if "-----BEGIN" not in text:
         if password is not None:
             raise InvalidRequest("private_key_password was given, but api_secret is an HMAC secret, not a PEM key")
+        if text != text.strip():
+            raise InvalidRequest("api_secret has leading or trailing whitespace (a newline read from a file?): "
+                                 "strip it; an HMAC secret has none, and Binance would refuse every signature")
+        if _looks_like_a_key_file(text):
+            raise InvalidRequest(
+                "api_secret is the path of a file; pass the key itself: Ed25519Signer.from_file(path) "
+                "(or RsaSigner.from_file) as signer=, or api_secret=open(path).read()"
+            )
         return HmacSigner(secret)
+    if "PUBLIC KEY-----" in text and "PRIVATE KEY-----" not in text:
+        raise InvalidRequest("api_secret is a public key; pass the private key (Binance holds the public one you "
+                             "registered)")
     key = _load_private_key(secret, password)
     for cls in (Ed25519Signer, RsaSigner):
         if isinstance(key, cls._key_class()):

@@ -143,3 +143,51 @@ def test_non_finite_quantity_is_refused(client: Client, exchange: LocalExchange,
     with pytest.raises(InvalidRequest, match=r"order_place\(\): quantity=.* is not a finite number; pass a plain decimal"):
         client.order_place(**{**LIMIT, "quantity": value})
     assert nothing_placed(exchange)
+
+
+def _ed25519_pem(private: bool = True) -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    key = ed25519.Ed25519PrivateKey.generate()
+    if private:
+        return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                 serialization.NoEncryption()).decode()
+    return key.public_key().public_bytes(serialization.Encoding.PEM,
+                                         serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+KEY = "K" * 64
+
+
+@pytest.mark.parametrize(
+    "api_key, api_secret, hint",
+    [
+        (KEY, 12345, "api_secret must be a str or bytes"),
+        (KEY, "secret\n", "api_secret has leading or trailing whitespace"),
+        (KEY, " secret", "strip it"),
+        (KEY + "\n", "secret", "api_key has leading or trailing whitespace"),
+        (12345, "secret", "api_key must be a str"),
+        ("my key", "secret", "api_key has characters Binance's keys never have"),
+        (KEY, "keys/ed25519.pem", "api_secret is the path of a file; pass the key itself"),
+        (KEY, _ed25519_pem(private=False), "api_secret is a public key; pass the private key"),
+    ],
+)
+def test_credential_mistakes_get_a_hint_before_anything_is_sent(api_key: Any, api_secret: Any, hint: str) -> None:
+    """Mistakes Binance would answer with -1022 / -2014 (or that raised a bare TypeError) say what to do instead."""
+    with pytest.raises(InvalidRequest, match=re.escape(hint)):
+        Client(api_key, api_secret, url="ws://127.0.0.1:9/never")
+
+
+def test_a_key_file_path_that_exists_is_recognised(tmp_path: Any) -> None:
+    """A path to an existing key file, whatever its name, is recognised as a path."""
+    path = tmp_path / "binance_key"
+    path.write_text(_ed25519_pem())
+    with pytest.raises(InvalidRequest, match="path of a file"):
+        Client(KEY, str(path), url="ws://127.0.0.1:9/never")
+
+
+def test_a_pem_with_trailing_whitespace_still_loads() -> None:
+    """A PEM key read from a file with a trailing newline and spaces is fine: PEM allows them."""
+    with Client(KEY, _ed25519_pem() + "  \n\n", url="ws://127.0.0.1:9/never") as client:
+        assert "ed25519" in repr(client)

@@ -94,9 +94,11 @@ class _FrontDoor(ServerConnection):
     """One TCP connection to the exchange's port: a WebSocket upgrade goes to websockets as
     usual; any other HTTP request is the REST API's (or the admin channel's), answered once."""
 
-    def __init__(self, *args: Any, exchange: LocalExchange, **kwargs: Any) -> None:
+    #: Set on the subclass each exchange makes (websockets takes a class, not a factory).
+    exchange: LocalExchange
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._exchange = exchange
         self._head: Optional[bytearray] = bytearray()  # None once it is known to be a WebSocket
 
     def data_received(self, data: bytes) -> None:
@@ -119,7 +121,7 @@ class _FrontDoor(ServerConnection):
         if request.is_upgrade():
             super().data_received(bytes(head))
             return
-        asyncio.ensure_future(self._exchange._serve_http(self, request))
+        asyncio.ensure_future(self.exchange._serve_http(self, request))
 
 
 @define
@@ -346,7 +348,7 @@ class LocalExchange:
                 close_timeout=1.0,
                 process_request=self._process_upgrade,
                 process_response=self._charge_connection,
-                create_connection=functools.partial(_FrontDoor, exchange=self),
+                create_connection=type("FrontDoor", (_FrontDoor,), {"exchange": self}),
             ) as server:
                 port = self.port = next(iter(server.sockets)).getsockname()[1]
                 self._ready.set()
