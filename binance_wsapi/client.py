@@ -219,12 +219,15 @@ class Client(Methods[Any]):
         signed: Optional[bool] = None,
         unwrap: bool,
         future: bool = False,
+        count_errors: bool = True,
     ) -> Pending:
         supervisor = self._supervisor
         if supervisor.closed is not None:
             raise supervisor.closed_error()
         seconds = self._timeout.request if isinstance(timeout, UseClientDefault) else check_timeout(timeout)
         pending = self._builder.build(method, params, seconds, signed=signed, unwrap=unwrap, future=future)
+        if not count_errors:  # the library's own lookups (resolve_order): "not found" is an answer there
+            pending.stats = None
         pending.lead = not future  # _wait follows at once
         supervisor.submit(pending)
         if future and pending.deadline is not None and not pending.done():

@@ -146,7 +146,8 @@ def resolve_order(
             try:
                 # A default timeout grows by the settle time, possibly past what one wait may take.
                 wait = None if remaining == float("inf") else min(remaining, threading.TIMEOUT_MAX)
-                answer = client.request(plan.method, query, timeout=wait)
+                # Not client.request: a lookup that finds nothing is not one of the caller's errors.
+                answer = client._wait(client._submit(plan.method, query, wait, unwrap=False, count_errors=False))
                 return answer.result  # type: ignore[no-any-return]
             except OrderNotFound as exc:
                 missing += 1

@@ -92,6 +92,12 @@ class Hold:
     def banned(self) -> bool:
         return self.error is IPBanned
 
+    def summary(self, now_ms: float) -> str:
+        """What the hold means for what follows, for a log line."""
+        wait = max(0.0, (self.until_ms - now_ms) / 1000)
+        return (f"{self.reason}; nothing it covers is sent before {_utc(int(self.until_ms))} "
+                f"(in {wait:.1f} s)")
+
     def exception(self, method: str, now_ms: float) -> APIError:
         """The error for a request refused because of this hold; it was not sent."""
         until = int(self.until_ms)

@@ -452,6 +452,7 @@ class Supervisor:
     def on_event(self, conn: Connection, msg: dict[str, Any]) -> None:
         event = msg.get("event")
         sub = msg.get("subscriptionId")
+        consumed = False
         if sub is not None:
             try:
                 stream = conn.streams.get(sub)
@@ -459,6 +460,7 @@ class Supervisor:
                 stream = None
             if stream is not None and isinstance(event, dict):
                 stream._feed(conn, sub, event)
+                consumed = True
         elif isinstance(event, dict) and event.get("e") == "serverShutdown":
             log.warning("%s: serverShutdown on %s; moving to a new connection", self.name, conn.name)
             with self._cond:
@@ -468,7 +470,7 @@ class Supervisor:
         handlers = self._handlers
         if handlers:
             self.dispatcher.submit(_deliver, handlers, msg)
-        else:
+        elif not consumed and log.isEnabledFor(logging.DEBUG):
             log.debug("%s: event with no handler: %.200r", self.name, msg)
 
     def on_answered(self, pending: Optional[Pending], rate_limits: Any, rtt: float) -> None:
@@ -478,7 +480,7 @@ class Supervisor:
     def on_refused(self, status: int, error: Mapping[str, Any]) -> None:
         code = error.get("code")
         hold = self.governor.on_refused(status, code if isinstance(code, int) else None, error.get("data"))
-        log.warning("%s: %s", self.name, hold.exception("later requests", self.governor.now_ms()))
+        log.warning("%s: %s", self.name, hold.summary(self.governor.now_ms()))
         if not hold.banned:
             return
         # Banned: nothing may be sent until the ban lifts, so nothing should wait for that.

@@ -10,7 +10,7 @@ import pytest
 from binance_wsapi import Client, ClientStats, ConnectionEvent, ConnectionLost, RequestTimeout
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import Kinds, client_kwargs
+from .conftest import Kinds, LogWatcher, client_kwargs
 
 pytestmark = pytest.mark.both_schemes
 
@@ -119,3 +119,39 @@ def test_late_responses_are_kept_in_a_bounded_log(client: Client, exchange: Loca
     assert (late.request_id, late.method) == (info.value.request_id, "depth")
     assert late.late_by > 0.1 and late.message["status"] == 200
     assert client.stats.late_responses == 1
+
+
+def test_resolve_orders_own_lookups_are_not_counted_as_errors(client: Client, exchange: LocalExchange) -> None:
+    """resolve_order asks order.status until it is sure; its "not found" answers are not the caller's errors."""
+    from binance_wsapi import ExecutionStatusUnknown
+
+    exchange.never_answer("order.place", execute=False, times=1)
+    with pytest.raises(ExecutionStatusUnknown) as lost:
+        client.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="40000",
+                           quantity="0.001", timeout=0.2, recv_window=300)
+    before = client.stats.errors
+    assert client.resolve_order(lost.value, settle=0.4) is None
+    assert exchange.request_count("order.status") >= 2
+    assert client.stats.errors == before
+
+
+def test_events_a_stream_consumes_are_not_logged_as_unhandled(client: Client, exchange: LocalExchange, logs: LogWatcher) -> None:
+    """An executionReport delivered to a subscribed stream is not also logged as "event with no handler"."""
+    stream = client.user_data.subscribe()
+    client.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="40000", quantity="0.001")
+    stream.get(timeout=5)
+    client.ping()
+    assert not [r for r in list(logs.records) if "event with no handler" in r.getMessage()]
+
+
+def test_a_429_warning_reads_as_a_sentence(make_exchange: Callable[..., LocalExchange], logs: LogWatcher) -> None:
+    """The WARNING after a 429 says what happens next, not "later requests was not sent"."""
+    exchange = make_exchange(weight_limit=10)
+    account = exchange.create_account({"USDT": "100"})
+    with exchange.client(account, on_rate_limit="raise", timeout=5) as client:
+        with pytest.raises(Exception):
+            for _ in range(6):
+                client.depth(symbol="BTCUSDT", limit=5)
+    warnings = [r.getMessage() for r in list(logs.records) if r.levelname == "WARNING"]
+    assert any("nothing it covers is sent before" in w for w in warnings), warnings
+    assert not any("later requests was not sent" in w for w in warnings)
