@@ -396,6 +396,27 @@ class Client(Methods[Any]):
         key = f" api_key={_mask(builder.api_key)!r} key_type={builder.key_type}" if builder.api_key else ""
         return f"<Client {self.name!r} url={self._url!r}{key} {self._supervisor.state()}>"
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's display: the repr, not the object's attributes."""
+        printer.text(repr(self))
+
+    def _repr_html_(self) -> str:
+        """A notebook's display: where it talks to, as whom, its state and what it has done."""
+        import html
+
+        builder = self._builder
+        stats = self.stats
+        p50 = f"{stats.latency_p50 * 1e3:.2f} ms" if stats.latency_p50 is not None else "-"
+        rows = [
+            ("url", self._url),
+            ("api key", f"{_mask(builder.api_key)} ({builder.key_type})" if builder.api_key else "none"),
+            ("state", self._supervisor.state()),
+            ("requests", f"{stats.requests} ({stats.errors} failed), p50 {p50}"),
+            ("reconnects", str(stats.reconnects)),
+        ]
+        body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
+        return f"<b>binance_wsapi.Client</b> {html.escape(self.name)}<table>{body}</table>"
+
 
 class Futures(Methods["Future[Any]"]):
     """`client.futures`: every named method, returning a Future of its result at once.

@@ -20,6 +20,7 @@ import time
 from decimal import Decimal
 from typing import Any, Callable, ClassVar, Mapping, Optional, Union
 
+import attrs
 from attrs import field, frozen
 
 log = logging.getLogger("binance_wsapi")
@@ -384,10 +385,56 @@ class AccountSnapshot(UserDataEvent):
         )
 
 
+def _plain(value: Any) -> str:
+    """A value as a person reads it: Decimals without exponents or padding (0, 0.001, 40000)."""
+    if isinstance(value, Decimal):
+        if not value:
+            return "0"
+        text = format(value.normalize(), "f")
+        return text
+    if isinstance(value, tuple) and value and isinstance(value[0], Balance):
+        return "[" + ", ".join(f"{b.asset} {_plain(b.free)}+{_plain(b.locked)}" for b in value) + "]"
+    return repr(value)
+
+
+def _event_repr(self: Any) -> str:
+    """``<Name field=value ...>`` with the fields that are set, decimals written plainly."""
+    parts = []
+    for attribute in attrs.fields(type(self)):
+        if attribute.name in ("raw", "at"):
+            continue
+        value = getattr(self, attribute.name)
+        if value is None or value == () or value == {}:
+            continue
+        parts.append(f"{attribute.name}={_plain(value)}")
+    return f"<{type(self).__name__} {' '.join(parts)}>"
+
+
+def _execution_report_repr(self: ExecutionReport) -> str:
+    """The fields that say what happened to which order, on one line."""
+    text = (f"<ExecutionReport {self.symbol} {self.side} {self.order_type} {self.execution_type}->{self.order_status}"
+            f" order_id={self.order_id} client_order_id={self.client_order_id!r}"
+            f" qty={_plain(self.quantity)} price={_plain(self.price)} filled={_plain(self.cumulative_filled_qty)}")
+    if self.execution_type == "TRADE":
+        text += f" last={_plain(self.last_filled_qty)}@{_plain(self.last_filled_price)}"
+        if self.commission_asset:
+            text += f" fee={_plain(self.commission)} {self.commission_asset}"
+    if self.reject_reason != "NONE":
+        text += f" reject={self.reject_reason}"
+    return text + ">"
+
+
 _TYPES: dict[str, Any] = {
     cls.TYPE: cls
     for cls in (ExecutionReport, OutboundAccountPosition, BalanceUpdate, ListStatus, ExternalLockUpdate, EventStreamTerminated)
 }
+
+
+# attrs writes a repr listing every field (1,300 characters for an ExecutionReport, zeros as
+# Decimal('0E-8')); people read these in logs and notebooks.
+for _cls in (*_TYPES.values(), UnknownEvent, AccountSnapshot, Balance, ListOrder):
+    _cls.__repr__ = _event_repr
+ExecutionReport.__repr__ = _execution_report_repr  # type: ignore[assignment,method-assign]
 
 
 def parse_event(raw: Mapping[str, Any]) -> UserDataEvent:

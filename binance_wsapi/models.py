@@ -53,6 +53,18 @@ class Response:
     result: Any
     rate_limits: tuple[RateLimit, ...] = ()
 
+    def __repr__(self) -> str:
+        # A result can be an order book of 5000 levels: show its start and its size.
+        text = repr(self.result)
+        if len(text) > 160:
+            size = f"{len(self.result)} items" if isinstance(self.result, (list, dict)) else f"{len(text)} chars"
+            text = text[:140] + f"... ({size})"
+        limits = " ".join(f"{r.rate_limit_type}={r.count}/{r.limit}" for r in self.rate_limits)
+        return f"<Response id={self.id!r} status={self.status} result={text}{' ' + limits if limits else ''}>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
+
 
 @frozen
 class ConnectionEvent:

@@ -155,3 +155,26 @@ def test_a_429_warning_reads_as_a_sentence(make_exchange: Callable[..., LocalExc
     warnings = [r.getMessage() for r in list(logs.records) if r.levelname == "WARNING"]
     assert any("nothing it covers is sent before" in w for w in warnings), warnings
     assert not any("later requests was not sent" in w for w in warnings)
+
+
+def test_reprs_are_short_and_readable(client: Client) -> None:
+    """Client, Response and event reprs fit on a line, hide the key, and write decimals plainly."""
+    import json
+    import pathlib
+
+    from binance_wsapi.events import parse_event
+
+    client.ping()
+    text = repr(client)
+    assert len(text) < 200 and "connected" in text and client._builder.api_key not in text
+    html = client._repr_html_()
+    assert "<table>" in html and "connected" in html and client._builder.api_key not in html
+    book = client.request("depth", {"symbol": "BTCUSDT", "limit": 5000})
+    assert len(repr(book)) < 300 and "status=200" in repr(book) and "REQUEST_WEIGHT=" in repr(book)
+    docs = json.loads((pathlib.Path(__file__).parent / "data" / "ws_api_docs.json").read_text())
+    report = parse_event(docs["events"]["executionReport"])
+    shown = repr(report)
+    assert len(shown) < 250 and "0E-8" not in shown and "Decimal(" not in shown
+    assert "NEW->NEW" in shown and f"order_id={report.order_id}" in shown and "filled=0" in shown
+    for raw in docs["events"].values():
+        assert "Decimal(" not in repr(parse_event(raw))
