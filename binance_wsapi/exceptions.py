@@ -231,6 +231,8 @@ class APIError(BinanceWSAPIError):
     data: Optional[Mapping[str, Any]]
     #: False when the client itself refused to send the request (rate limits, an IP ban).
     sent: bool
+    #: The params the error answered, as sent, without apiKey and signature ({} if unknown).
+    params: Mapping[str, Any]
 
     def __init__(
         self,
@@ -243,10 +245,15 @@ class APIError(BinanceWSAPIError):
         method: Optional[str] = None,
         message: Optional[str] = None,
         sent: bool = True,
+        params: Optional[Mapping[str, Any]] = None,
     ) -> None:
         where = f"{method} " if method else ""
+        shown = {k: v for k, v in (params or {}).items() if k not in _CREDENTIALS}
+        # What was sent is half of what went wrong: "-1013 Filter failure: LOT_SIZE" means
+        # little until it shows quantity=0.30000000000000004.
+        sent_text = f"; sent {_render_params(shown)}" if shown else ""
         super().__init__(
-            message or f"{where}failed with status {status}, code {code}: {msg} (id={request_id!r})",
+            message or f"{where}failed with status {status}, code {code}: {msg} (id={request_id!r}{sent_text})",
             method=method,
             request_id=request_id,
         )
@@ -255,6 +262,7 @@ class APIError(BinanceWSAPIError):
         self.msg = msg
         self.data = data
         self.sent = sent
+        self.params = shown
 
     @property
     def retry_after(self) -> Optional[int]:
@@ -418,6 +426,12 @@ def status_unknown(
     return _mark_unknown(combined(message, **kwargs), params, client_order_id)  # type: ignore[no-any-return]
 
 
+def _render_params(params: Mapping[str, Any], limit: int = 400) -> str:
+    """``name=value ...`` in the order sent, cut at `limit` characters (timestamps left out)."""
+    text = " ".join(f"{k}={v}" for k, v in params.items() if k not in ("timestamp", "recvWindow"))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _mark_unknown(
     exc: ExecutionStatusUnknown, params: Optional[Mapping[str, Any]], client_order_id: Optional[str]
 ) -> Any:
@@ -451,9 +465,9 @@ def error_from_response(
     cls = _error_class(status, code)
     if state_changing and cls in _STATUS_UNKNOWN:
         combined_cls: Any = _STATUS_UNKNOWN[cls]  # an APIError subclass, whose signature mypy can't see here
-        combined = combined_cls(status, code, msg, data, request_id, method=method)
+        combined = combined_cls(status, code, msg, data, request_id, method=method, params=params)
         return _mark_unknown(combined, params, client_order_id)  # type: ignore[no-any-return]
-    return cls(status, code, msg, data, request_id, method=method)
+    return cls(status, code, msg, data, request_id, method=method, params=params)
 
 
 def describe(exc: BaseException) -> str:
