@@ -102,13 +102,15 @@ def test_an_order_placed_queried_and_canceled_over_rest(exchange: LocalExchange,
 
 
 def test_a_bad_signature_or_key_is_refused(exchange: LocalExchange, api: Rest) -> None:
-    """A signature over other text is -1022; a missing key header on a signed endpoint is -1102 apiKey."""
+    """A signature over other text is -1022; a signed endpoint without the key header is -2014, as on Binance."""
     account = exchange.create_account({"USDT": "1000"}, key_type="hmac")
     other = exchange.create_account({"USDT": "1000"}, key_type="hmac")
     forged = LocalAccount(account.api_key, other.api_secret, "hmac", account.uid)
     assert api.signed("GET", "/api/v3/account", forged, {}).json()["code"] == -1022
     no_key = api.get("/api/v3/account", timestamp=exchange.now_ms(), signature="x")
-    assert no_key.json()["code"] == -1102
+    assert (no_key.status_code, no_key.json()["code"]) == (401, -2014)
+    in_query = api.get("/api/v3/account", apiKey=account.api_key, timestamp=exchange.now_ms(), signature="x")
+    assert in_query.json()["code"] == -2014  # the key travels in the header only
 
 
 def test_rest_orders_reach_a_websocket_user_data_stream(exchange: LocalExchange, api: Rest) -> None:
@@ -199,3 +201,59 @@ def test_serve_runs_an_exchange_that_other_processes_can_use() -> None:
         if server.poll() is None:
             server.kill()
             server.wait(5)
+
+
+def test_rest_reads_the_query_over_the_body_and_refuses_duplicates(exchange: LocalExchange, api: Rest) -> None:
+    """A parameter in both the query and the body: the query's is used; the same name twice is -1101."""
+    account = exchange.create_account({"USDT": "1000"}, key_type="hmac")
+    from binance_wsapi.signing import HmacSigner
+
+    query = urlencode({"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "price": "40000",
+                       "quantity": "0.001"})
+    body = urlencode({"symbol": "ETHUSDT", "timestamp": exchange.now_ms()})
+    signature = HmacSigner(account.api_secret).sign(query + body)
+    placed = api.http.post(exchange.rest_url + "/api/v3/order?" + query, data=body + "&signature=" + signature,
+                           headers={"X-MBX-APIKEY": account.api_key,
+                                    "Content-Type": "application/x-www-form-urlencoded"},
+                           timeout=5, verify=api.verify)
+    assert placed.status_code == 200 and placed.json()["symbol"] == "BTCUSDT", placed.text
+    twice = api.get("/api/v3/depth?symbol=BTCUSDT&symbol=ETHUSDT")
+    assert twice.json()["code"] == -1101
+
+
+def test_a_delay_knob_delays_rest_answers_too(exchange: LocalExchange, api: Rest) -> None:
+    """exchange.delay(method) holds a REST answer as it holds a WebSocket one."""
+    import time
+
+    exchange.delay("time", 0.3, times=1)
+    started = time.monotonic()
+    assert api.get("/api/v3/time").status_code == 200
+    assert time.monotonic() - started >= 0.3
+    started = time.monotonic()
+    api.get("/api/v3/time")
+    assert time.monotonic() - started < 0.3  # used up
+
+
+def test_a_client_that_half_closes_still_gets_its_answer(exchange: LocalExchange) -> None:
+    """An HTTP client may shut down its sending side after the request; the answer still comes."""
+    import socket
+    import ssl
+
+    raw = socket.create_connection(("127.0.0.1", exchange.port), timeout=5)
+    if exchange.tls:
+        raw = ssl.create_default_context(cafile=exchange.ca_file).wrap_socket(raw, server_hostname="127.0.0.1")
+    raw.sendall(b"POST /_local/state HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")
+    if not exchange.tls:
+        raw.shutdown(socket.SHUT_WR)
+    reply = b""
+    while chunk := raw.recv(65536):
+        reply += chunk
+    raw.close()
+    assert reply.startswith(b"HTTP/1.1 200") and b"connections" in reply
+
+
+def test_set_refuses_values_of_the_wrong_type(api: Rest) -> None:
+    """POST /_local/set checks each value before setting any (a string clock_skew broke every later request)."""
+    for bad in ({"clock_skew": "5"}, {"answer_pings": "false"}, {"event_order": "sideways"}):
+        assert api.post("/_local/set", json=bad).status_code == 400
+    assert api.get("/api/v3/ping").status_code == 200

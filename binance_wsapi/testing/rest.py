@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from attrs import frozen
 
+from .model import WireError
 from .rules import RULES
 
 __all__ = ["ROUTES", "HttpRequest", "RestCall", "parse", "render", "to_call"]
@@ -78,7 +79,7 @@ ROUTES: dict[tuple[str, str], str] = {
 }
 #: The listenKey endpoints, removed on 2026-02-20 (410, as their WebSocket twins).
 REMOVED_PATHS = frozenset({"/api/v3/userDataStream"})
-#: A request head larger than this is refused (431): a hostile client costs one connection.
+#: A request head larger than this is refused (400): a hostile client costs one connection.
 MAX_HEAD = 64 * 1024
 MAX_BODY = 1024 * 1024
 
@@ -109,7 +110,7 @@ class BadRequest(Exception):
 def parse(data: bytes) -> Optional[tuple[HttpRequest, int]]:
     """One request from the start of `data` and the bytes it took, or None if it is not all there yet."""
     end = data.find(b"\r\n\r\n")
-    if end < 0:
+    if end < 0 or end > MAX_HEAD:
         if len(data) > MAX_HEAD:
             raise BadRequest("request head too large")
         return None
@@ -126,12 +127,10 @@ def parse(data: bytes) -> Optional[tuple[HttpRequest, int]]:
         if not sep:
             raise BadRequest("malformed header")
         headers[name.strip().lower()] = value.strip()
-    try:
-        length = int(headers.get("content-length", "0"))
-    except ValueError:
-        raise BadRequest("bad Content-Length") from None
-    if length < 0 or length > MAX_BODY:
+    text = headers.get("content-length", "0")
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_BODY:  # int() would take "+5" and "1_0"
         raise BadRequest("bad Content-Length")
+    length = int(text)
     start = end + 4
     if len(data) < start + length:
         return None
@@ -147,6 +146,8 @@ class RestCall:
     #: The text the signature covers: the query string and the body as sent, less the
     #: signature itself, concatenated (None when unsigned).
     signed_text: Optional[str]
+    #: Refused before the engine sees it (REST's own rules: the key header, duplicates).
+    error: Optional[WireError] = None
 
 
 def _without_signature(text: str) -> tuple[str, Optional[str]]:
@@ -168,19 +169,31 @@ def to_call(request: HttpRequest) -> Optional[RestCall]:
     if body and "x-www-form-urlencoded" not in request.headers.get("content-type", "application/x-www-form-urlencoded"):
         body = ""  # Binance reads form bodies only
     params: dict[str, Any] = {}
-    for text in (request.query, body):
+    error: Optional[WireError] = None
+    # "If a parameter sent in both the query string and request body, the query string
+    # parameter will be used": the body first, then the query over it.
+    for text in (body, request.query):
+        seen: set[str] = set()
         for name, value in parse_qsl(text, keep_blank_values=True):
+            if name in seen:
+                error = WireError(400, -1101, "Duplicate values for a parameter detected.")
+            seen.add(name)
             params[name] = value
+    # The key travels in the X-MBX-APIKEY header only; an apiKey parameter is not REST's.
+    params.pop("apiKey", None)
     query_text, query_sig = _without_signature(request.query)
     body_text, body_sig = _without_signature(body)
     signature = query_sig or body_sig
     signed_text = None
     if signature is not None:
         signed_text = query_text + body_text
-    api_key = request.headers.get("x-mbx-apikey")
-    if api_key is not None and RULES[method].signed:  # public endpoints ignore the header
-        params["apiKey"] = api_key
-    return RestCall(method, params, signed_text)
+    if RULES[method].signed:  # public endpoints ignore the header
+        api_key = request.headers.get("x-mbx-apikey")
+        if api_key is None:
+            error = error or WireError(401, -2014, "API-key format invalid.")
+        else:
+            params["apiKey"] = api_key
+    return RestCall(method, params, signed_text, error)
 
 
 _REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",

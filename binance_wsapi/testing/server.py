@@ -20,6 +20,7 @@ import functools
 import itertools
 import json
 import logging
+import math
 import random
 import secrets
 import ssl
@@ -99,29 +100,43 @@ class _FrontDoor(ServerConnection):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._head: Optional[bytearray] = bytearray()  # None once it is known to be a WebSocket
+        # The bytes of the first request until it is known what it is; then "ws" (websockets
+        # reads everything from here on) or "http" (answered once; nothing more is read).
+        self._head = bytearray()
+        self._mode = ""
 
     def data_received(self, data: bytes) -> None:
-        head = self._head
-        if head is None:
+        if self._mode == "ws":
             super().data_received(data)
             return
+        if self._mode == "http":
+            return  # one request per connection: a pipelined one (even an upgrade) is not read
+        head = self._head
         head += data
         try:
             parsed = rest.parse(bytes(head))
         except rest.BadRequest as exc:
-            self._head = None
+            self._mode = "http"
             self.transport.write(rest.render(400, {"code": -1, "msg": f"Bad request: {exc}"}))
             self.transport.close()
             return
         if parsed is None:
             return  # the head (or a body) is not all here yet
         request, _ = parsed
-        self._head = None
         if request.is_upgrade():
+            self._mode = "ws"
             super().data_received(bytes(head))
             return
+        self._mode = "http"
         asyncio.ensure_future(self.exchange._serve_http(self, request))
+
+    def eof_received(self) -> Optional[bool]:  # type: ignore[override]  # asyncio's signature
+        if self._mode == "ws":
+            super().eof_received()
+            return None
+        # A client that half-closes after its request still gets the answer: keep the
+        # transport open until _serve_http closes it (an unfinished head is just dropped).
+        return self._mode == "http"
 
 
 @define
@@ -683,28 +698,38 @@ class LocalExchange:
 
     async def _serve_http(self, conn: ServerConnection, request: rest.HttpRequest) -> None:
         """Answer one HTTP request that is not a WebSocket upgrade, then close the connection."""
+        transport = conn.transport
         try:
             if request.path.startswith(ADMIN_PREFIX):
                 reply: Optional[bytes] = await self._admin(request)
             else:
-                reply, outgoing = self._rest(conn, request)
+                call = rest.to_call(request)
+                rule = self._rules.get(call.method) if call is not None else None
+                if rule is not None and rule.kind == "delay":
+                    await asyncio.sleep(rule.seconds)  # as on the WebSocket: the rule is taken on arrival
+                reply, outgoing = self._rest(conn, request, call, delayed=rule is not None)
                 await _send_all(outgoing)
-            if reply is not None:  # None: a fault swallowed the answer
-                conn.transport.write(reply)
+            if reply is not None and not transport.is_closing():  # None: a fault swallowed the answer
+                transport.write(reply)
         except Exception as exc:  # a bug here: say so to the caller rather than hang up on it
             log.exception("LocalExchange failed to answer %s %s", request.method, request.path)
-            conn.transport.write(rest.render(500, {"code": -1000, "msg": f"LocalExchange error: {exc!r}"}))
+            if not transport.is_closing():
+                transport.write(rest.render(500, {"code": -1000, "msg": f"LocalExchange error: {exc!r}"}))
         finally:
-            conn.transport.close()
+            transport.close()
 
-    def _rest(self, conn: ServerConnection, request: rest.HttpRequest) -> tuple[Optional[bytes], Outgoing]:
+    def _rest(
+        self, conn: ServerConnection, request: rest.HttpRequest, call: Optional[rest.RestCall], *, delayed: bool
+    ) -> tuple[Optional[bytes], Outgoing]:
         if request.path in rest.REMOVED_PATHS:
             return rest.render(410, {"code": -1020, "msg": f"{request.path} was removed on 2026-02-20."}), []
-        call = rest.to_call(request)
         if call is None:
             return rest.render(404, {"code": -1020, "msg": "This operation is not supported."}), []
+        if call.error is not None:
+            return rest.render(call.error.status, call.error.body()), []
         session = Session(conn, -1, self.now_ms(), False, signed_text=call.signed_text)
-        body, outgoing, _ = self._answer(session, {"id": None, "method": call.method, "params": call.params})
+        body, outgoing, _ = self._answer(session, {"id": None, "method": call.method, "params": call.params},
+                                         delayed=delayed)
         if body is None:
             return None, outgoing
         now = self.now_ms()
@@ -745,7 +770,7 @@ class LocalExchange:
                 raise ValueError("the body must be a JSON object of arguments")
             loop = asyncio.get_running_loop()
             result = await loop.run_in_executor(None, functools.partial(knob, self, **kwargs))
-        except (TypeError, ValueError, KeyError) as exc:
+        except (TypeError, ValueError, KeyError, ArithmeticError) as exc:
             return rest.render(400, {"code": -1, "msg": f"{name}: {exc}"})
         return rest.render(200, {} if result is None else result)
 
@@ -1168,11 +1193,18 @@ def _create_account(exchange: LocalExchange, balances: Optional[dict[str, str]] 
 
 
 def _set(exchange: LocalExchange, **values: Any) -> None:
+    checks: dict[str, tuple[Callable[[Any], bool], str]] = {
+        "clock_skew": (lambda v: type(v) in (int, float) and math.isfinite(v), "a number of seconds"),
+        "answer_pings": (lambda v: type(v) is bool, "true or false"),
+        "event_order": (lambda v: v in _EVENT_ORDERS, "one of " + ", ".join(_EVENT_ORDERS)),
+    }
+    for name, value in values.items():  # all checked before any is set
+        if name not in checks:
+            raise ValueError(f"cannot set {name!r}; settable: {', '.join(checks)}")
+        ok, what = checks[name]
+        if not ok(value):
+            raise ValueError(f"{name}={value!r}: pass {what}")
     for name, value in values.items():
-        if name not in ("clock_skew", "answer_pings", "event_order"):
-            raise ValueError(f"cannot set {name!r}; settable: clock_skew, answer_pings, event_order")
-        if name == "event_order" and value not in _EVENT_ORDERS:
-            raise ValueError(f"event_order={value!r}: use one of {', '.join(_EVENT_ORDERS)}")
         setattr(exchange, name, value)
 
 
