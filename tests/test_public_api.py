@@ -133,3 +133,13 @@ def test_backoff_grows_exponentially_with_bounded_jitter() -> None:
         delays = [backoff.delay(attempt, rng) for _ in range(50)]
         assert all(base * 0.5 <= d <= base for d in delays)
         assert max(delays) - min(delays) > 0
+
+
+def test_the_license_file_matches_the_declared_license() -> None:
+    """setup.cfg declares MIT, names LICENSE as its file, and LICENSE is the MIT license."""
+    root = pathlib.Path(__file__).resolve().parents[1]
+    config = (root / "setup.cfg").read_text("utf-8")
+    assert "license = MIT\n" in config and "license_files = LICENSE" in config
+    assert "License :: OSI Approved :: MIT License" in config
+    text = (root / "LICENSE").read_text("utf-8")
+    assert text.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in text
