@@ -1,9 +1,16 @@
-"""``python -m binance_wsapi demo``: a short session against a LocalExchange on this machine."""
+"""The command line: ``python -m binance_wsapi`` (also installed as ``binance-wsapi``).
+
+``demo``: a short session against a LocalExchange on this machine. ``call METHOD name=value ...``:
+one request, its result printed as JSON, for quick checks (keys from ``BINANCE_API_KEY`` and
+``BINANCE_API_SECRET``, or ``--key-file`` for a PEM private key).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import statistics
 import sys
 import threading
@@ -97,13 +104,74 @@ def demo(pings: int) -> int:
     return 0 if not leftover else 1
 
 
+def _value(text: str) -> Any:
+    """A command-line value as the wire wants it: digits as an int, true/false, a JSON list; else text.
+
+    Decimals stay text (``price=0.10`` is sent as "0.10", exactly as written).
+    """
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if text in ("true", "false"):
+        return text == "true"
+    if text.startswith("["):
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass
+    return text
+
+
+def call(args: argparse.Namespace) -> int:
+    from .exceptions import BinanceWSAPIError
+
+    params: dict[str, Any] = {}
+    for item in args.params:
+        name, sep, text = item.partition("=")
+        if not sep or not name:
+            print(f"{item!r}: give parameters as name=value (for example symbol=BTCUSDT)", file=sys.stderr)
+            return 2
+        params[name] = _value(text)
+    api_key = os.environ.get("BINANCE_API_KEY")
+    secret: Any = os.environ.get("BINANCE_API_SECRET")
+    if args.key_file:
+        with open(args.key_file, "rb") as f:
+            secret = f.read()
+    if (api_key is None) != (secret is None):
+        print("set both BINANCE_API_KEY and BINANCE_API_SECRET (or --key-file), or neither", file=sys.stderr)
+        return 2
+    kwargs: dict[str, Any] = {"timeout": args.timeout}
+    if args.url:
+        kwargs["url"] = args.url
+    try:
+        factory = Client.testnet if args.testnet else Client
+        with factory(api_key, secret, **kwargs) as client:
+            response = client.request(args.method, params or None)
+    except BinanceWSAPIError as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(response.result, indent=None if args.compact else 2, ensure_ascii=False))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m binance_wsapi", description=__doc__)
+    parser = argparse.ArgumentParser(prog="binance-wsapi", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"binance-wsapi {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("demo", help="a short session against a local exchange (offline)")
     run.add_argument("--pings", type=int, default=200, help="pings for the latency figures")
     run.add_argument("-v", "--verbose", action="store_true", help="log the client's DEBUG output")
+    one = sub.add_parser("call", help="send one request and print its result as JSON")
+    one.add_argument("method", help="the wire method, for example depth or order.status")
+    one.add_argument("params", nargs="*", metavar="name=value", help="wire parameters, for example symbol=BTCUSDT")
+    one.add_argument("--url", help="the WebSocket API URL (default: Binance's production endpoint)")
+    one.add_argument("--testnet", action="store_true", help="use the Spot testnet")
+    one.add_argument("--key-file", help="a PEM private key (Ed25519 or RSA) instead of BINANCE_API_SECRET")
+    one.add_argument("--timeout", type=float, default=10.0, help="seconds for the whole call (default 10)")
+    one.add_argument("--compact", action="store_true", help="one line of JSON")
     args = parser.parse_args(argv)
+    if args.command == "call":
+        return call(args)
     if args.verbose:
         logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(threadName)s %(message)s")
         logging.getLogger("websockets").setLevel(logging.WARNING)
