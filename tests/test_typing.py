@@ -19,3 +19,20 @@ def test_package_passes_mypy_strict(tmp_path: pathlib.Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_user_program_sees_the_installed_package(tmp_path: pathlib.Path) -> None:
+    """After the README's install command (pip install -e), mypy checks a user's program against the package's hints.
+
+    setuptools' default editable install is an import hook mypy cannot follow (every import was
+    import-not-found); setup.cfg's package_dir makes it a plain path entry.
+    """
+    good = tmp_path / "good.py"
+    good.write_text("from binance_wsapi import Client\n\nclient = Client()\nclient.ping(timeout=3.0)\n")
+    bad = tmp_path / "bad.py"
+    bad.write_text("from binance_wsapi import Client\n\nclient = Client()\nclient.ping(timeout='3')\n")
+    command = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), "--no-incremental"]
+    passed = subprocess.run([*command, str(good)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert passed.returncode == 0, passed.stdout
+    failed = subprocess.run([*command, str(bad)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert failed.returncode == 1 and "arg-type" in failed.stdout and "import-not-found" not in failed.stdout, failed.stdout
