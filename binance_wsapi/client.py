@@ -29,8 +29,8 @@ from .config import (
     check_timeout,
 )
 from .request import Pending
-from .exceptions import ExecutionStatusUnknown, InvalidRequest, RequestTimeout
-from .methods import METHODS
+from .exceptions import ConnectionLost, ExecutionStatusUnknown, InvalidRequest, RequestTimeout
+from .methods import METHODS, Security
 from .models import ConnectionEvent, RateLimit, Response, rate_limits_from_wire
 from .outcomes import ENGINE_TIMEOUT, UnknownOutcomes, resolve_order
 from .signing import Password, Signer, load_credentials
@@ -43,6 +43,10 @@ log = logging.getLogger("binance_wsapi")
 
 __all__ = ["Client", "Futures"]
 
+# Methods that read and never change anything: sent again after a lost connection (retry_reads).
+_READ_ONLY = frozenset({Security.NONE, Security.USER_DATA})
+# What the builder adds to a request; a request built anew gets its own.
+_CLIENT_ADDED = frozenset({"apiKey", "signature", "timestamp"})
 _client_numbers = itertools.count(1)
 
 
@@ -71,6 +75,11 @@ class Client(Methods[Any]):
     For a ``wss://`` server whose certificate the system does not trust (a private CA, a
     `LocalExchange(tls=True)`), pass ``ssl_context=ssl.create_default_context(cafile=...)``;
     ``websocket_options={"sslopt": {...}}`` is handed to websocket-client as it is.
+
+    With `retry_reads` (the default), a blocking call of a read-only method (security NONE or
+    USER_DATA) whose connection was lost before its answer came is sent once more on the next
+    connection, within the call's deadline. Nothing that can change orders or balances is
+    ever sent twice.
     """
 
     def __init__(
@@ -94,6 +103,7 @@ class Client(Methods[Any]):
         on_rate_limit: Literal["wait", "raise", "off"] = "wait",
         clock_sync_interval: Optional[float] = 300.0,
         max_connection_age: Optional[float] = DEFAULT_CONNECTION_AGE,
+        retry_reads: bool = True,
         name: Optional[str] = None,
     ) -> None:
         if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
@@ -119,6 +129,7 @@ class Client(Methods[Any]):
         self._timeout = Timeout.coerce(timeout)
         self._url = url
         self._unknown_outcomes = UnknownOutcomes()
+        self._retry_reads = bool(retry_reads)
         self.name = name or f"binance-wsapi-{next(_client_numbers)}"
         dispatcher = CallbackDispatcher(f"{self.name}-callbacks", callback_queue_size)
         self._stats = StatsRecorder()
@@ -235,6 +246,35 @@ class Client(Methods[Any]):
         return pending
 
     def _wait(self, pending: Pending) -> Any:
+        try:
+            return self._wait_once(pending)
+        except ConnectionLost as lost:
+            again = self._read_again(pending, lost)
+            if again is None:
+                raise
+        return self._wait_once(again)
+
+    def _read_again(self, pending: Pending, lost: ConnectionLost) -> Optional[Pending]:
+        """The same read-only request, built anew for the next connection; None if it may not go again."""
+        spec = METHODS.get(pending.method)
+        if (
+            not self._retry_reads
+            or spec is None
+            or spec.security not in _READ_ONLY
+            or pending.state_changing
+            or isinstance(lost, ExecutionStatusUnknown)
+            or ("signature" in pending.params and pending.stamped_at is None)  # signed by the caller: as given
+        ):
+            return None
+        remaining = None if pending.deadline is None else pending.deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            return None
+        log.info("%s: %s (id=%s) lost with its connection before an answer; sending it once more",
+                 self.name, pending.method, pending.id)
+        params = {k: v for k, v in pending.params.items() if k not in _CLIENT_ADDED}
+        return self._submit(pending.method, params, remaining, unwrap=pending.unwrap)
+
+    def _wait_once(self, pending: Pending) -> Any:
         try:
             deadline = pending.deadline
             if not pending.wait(None if deadline is None else deadline - time.monotonic()):

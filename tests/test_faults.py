@@ -11,6 +11,7 @@ import pytest
 from binance_wsapi import (
     BackendTimeout,
     Client,
+    ConnectionLost,
     ExecutionStatusUnknown,
     InvalidTimestamp,
     RateLimited,
@@ -254,3 +255,47 @@ def test_request_that_timed_out_while_queued_is_never_sent(
         resume.set()
         assert client.ping() == {}  # reconnected, and the queue was flushed
     assert exchange.request_count("order.place") == 0
+
+
+def _lose_the_answer_to(exchange: LocalExchange, method: str, call: Callable[[], Any]) -> Any:
+    """Run `call` in a thread, cut the connection once `method` reached the exchange unanswered; its outcome."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    exchange.never_answer(method, times=1)
+    before = exchange.request_count(method)
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(call)
+        assert exchange.wait_until(lambda ex: ex.request_count(method) > before)
+        exchange.drop_connections()
+        try:
+            return running.result(timeout=10)
+        except Exception as exc:  # the test looks at what came back
+            return exc
+
+
+def test_a_read_lost_with_its_connection_is_sent_once_more(exchange: LocalExchange, account: LocalAccount) -> None:
+    """account.status (USER_DATA) whose answer was lost with the connection is asked again on the next one."""
+    with exchange.client(account, timeout=5) as client:
+        client.ping()
+        outcome = _lose_the_answer_to(exchange, "account.status", client.account_status)
+        assert isinstance(outcome, dict) and "balances" in outcome
+        assert exchange.request_count("account.status") == 2
+
+
+def test_an_order_lost_with_its_connection_is_never_sent_again(exchange: LocalExchange, account: LocalAccount) -> None:
+    """order.place (TRADE) whose answer was lost: ExecutionStatusUnknown, and the exchange saw it once."""
+    with exchange.client(account, timeout=5) as client:
+        client.ping()
+        outcome = _lose_the_answer_to(exchange, "order.place", lambda: client.order_place(
+            symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="40000", quantity="0.001"))
+        assert isinstance(outcome, ExecutionStatusUnknown)
+        assert exchange.request_count("order.place") == 1
+
+
+def test_retry_reads_false_reports_the_loss(exchange: LocalExchange, account: LocalAccount) -> None:
+    """With retry_reads=False a read whose connection was lost raises ConnectionLost, sent once."""
+    with exchange.client(account, timeout=5, retry_reads=False) as client:
+        client.ping()
+        outcome = _lose_the_answer_to(exchange, "depth", lambda: client.depth(symbol="BTCUSDT", limit=5))
+        assert isinstance(outcome, ConnectionLost)
+        assert exchange.request_count("depth") == 1
