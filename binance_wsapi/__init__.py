@@ -73,6 +73,7 @@ from .events import (
     UserDataEvent,
 )
 from .models import ConnectionEvent, RateLimit, Response
+from .symbols import FilterProblem, SymbolInfo
 from .stats import ClientStats
 from .supervisor import LateResponse
 from .signing import Ed25519Signer, HmacSigner, RsaSigner, Signer, signature_payload
@@ -101,6 +102,7 @@ __all__ = [
     "ExecutionReport",
     "ExecutionStatusUnknown",
     "ExternalLockUpdate",
+    "FilterProblem",
     "Futures",
     "Heartbeat",
     "HmacSigner",
@@ -141,6 +143,7 @@ __all__ = [
     "StreamOverflow",
     "StreamTerminated",
     "StreamTimeout",
+    "SymbolInfo",
     "TESTNET_URL",
     "TimeInForce",
     "Timeout",

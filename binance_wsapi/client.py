@@ -36,6 +36,7 @@ from .outcomes import ENGINE_TIMEOUT, UnknownOutcomes, resolve_order
 from .signing import Password, Signer, load_credentials
 from .stats import ClientStats, StatsRecorder
 from .supervisor import LateResponse, Supervisor
+from .symbols import SymbolInfo
 from .userdata import UserData
 from .validation import wire_params
 
@@ -45,6 +46,8 @@ __all__ = ["Client", "Futures"]
 
 # Methods that read and never change anything: sent again after a lost connection (retry_reads).
 _READ_ONLY = frozenset({Security.NONE, Security.USER_DATA})
+# Orders checked against the symbol's filters before sending, with check_filters.
+_FILTERED = frozenset({"order.place", "order.test"})
 # What the builder adds to a request; a request built anew gets its own.
 _CLIENT_ADDED = frozenset({"apiKey", "signature", "timestamp"})
 _client_numbers = itertools.count(1)
@@ -79,7 +82,8 @@ class Client(Methods[Any]):
     With `retry_reads` (the default), a blocking call of a read-only method (security NONE or
     USER_DATA) whose connection was lost before its answer came is sent once more on the next
     connection, within the call's deadline. Nothing that can change orders or balances is
-    ever sent twice.
+    ever sent twice. With `check_filters`, orders are checked against the symbol's filters
+    (`symbol()`) before they are sent, and refused unsent with every problem named.
     """
 
     def __init__(
@@ -104,6 +108,7 @@ class Client(Methods[Any]):
         clock_sync_interval: Optional[float] = 300.0,
         max_connection_age: Optional[float] = DEFAULT_CONNECTION_AGE,
         retry_reads: bool = True,
+        check_filters: bool = False,
         name: Optional[str] = None,
     ) -> None:
         if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
@@ -130,6 +135,8 @@ class Client(Methods[Any]):
         self._url = url
         self._unknown_outcomes = UnknownOutcomes()
         self._retry_reads = bool(retry_reads)
+        self._check_filters = bool(check_filters)
+        self._symbols: dict[str, SymbolInfo] = {}
         self.name = name or f"binance-wsapi-{next(_client_numbers)}"
         dispatcher = CallbackDispatcher(f"{self.name}-callbacks", callback_queue_size)
         self._stats = StatsRecorder()
@@ -217,6 +224,8 @@ class Client(Methods[Any]):
     ) -> Pending:
         spec = METHODS[method]
         wire = wire_params(spec, values, unknown)
+        if self._check_filters and method in _FILTERED:
+            self._check_order(wire)
         if spec.client_order_id is not None and spec.client_order_id not in wire:
             wire[spec.client_order_id] = self._builder.new_client_order_id()
         return self._submit(method, wire, timeout, unwrap=True, future=future)
@@ -291,6 +300,31 @@ class Client(Methods[Any]):
         if pending.failed and isinstance(pending.outcome, ExecutionStatusUnknown):
             self._unknown_outcomes.failed(pending.outcome)
         return pending.result()
+
+    # -- symbols ----------------------------------------------------------------------------
+
+    def symbol(self, symbol: str, *, refresh: bool = False, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> SymbolInfo:
+        """`symbol`'s trading rules from ``exchangeInfo``, fetched once (again with `refresh`).
+
+        Its filters are attributes (`tick_size`, `step_size`, `min_qty`, `min_notional`, ...);
+        `round_price`, `round_qty` and `check(side=..., type=..., price=..., quantity=...)` use them.
+        """
+        if not isinstance(symbol, str) or not symbol:
+            raise InvalidRequest(f"symbol must be a symbol name such as 'BTCUSDT', not {symbol!r}")
+        cached = self._symbols.get(symbol)
+        if cached is None or refresh:
+            (entry,) = self.exchange_info(symbol=symbol, timeout=timeout)["symbols"]
+            cached = self._symbols[symbol] = SymbolInfo.from_exchange_info(entry)
+        return cached
+
+    def _check_order(self, wire: Mapping[str, Any]) -> None:
+        """check_filters: refuse, unsent, an order some filter would refuse, naming each one."""
+        info = self.symbol(wire["symbol"])
+        problems = info.check(side=wire["side"], type=wire["type"], price=wire.get("price"),
+                              quantity=wire.get("quantity"), stop_price=wire.get("stopPrice"),
+                              quote_order_qty=wire.get("quoteOrderQty"))
+        if problems:
+            raise InvalidRequest(f"{wire['symbol']} would refuse this order: " + "; ".join(map(str, problems)))
 
     # -- connection --------------------------------------------------------------------------
 
