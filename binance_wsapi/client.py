@@ -37,6 +37,7 @@ from .signing import Password, Signer, load_credentials
 from .stats import ClientStats, StatsRecorder
 from .supervisor import LateResponse, Supervisor
 from .symbols import SymbolInfo
+from .rest import RestLookup, rest_base_for
 from .userdata import UserData
 from .validation import wire_params
 
@@ -84,6 +85,10 @@ class Client(Methods[Any]):
     connection, within the call's deadline. Nothing that can change orders or balances is
     ever sent twice. With `check_filters`, orders are checked against the symbol's filters
     (`symbol()`) before they are sent, and refused unsent with every problem named.
+
+    `resolve_order` asks Binance's REST API when no WebSocket connection is up: `rest_url`
+    (by default the REST host of the same environment, or the same port for any other host)
+    and `rest_verify` (as `requests` takes it: True, or a CA bundle's path).
     """
 
     def __init__(
@@ -109,6 +114,8 @@ class Client(Methods[Any]):
         max_connection_age: Optional[float] = DEFAULT_CONNECTION_AGE,
         retry_reads: bool = True,
         check_filters: bool = False,
+        rest_url: Optional[str] = None,
+        rest_verify: Union[bool, str] = True,
         name: Optional[str] = None,
     ) -> None:
         if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
@@ -149,6 +156,11 @@ class Client(Methods[Any]):
             client_order_id_prefix=client_order_id_prefix,
             stats=self._stats,
         )
+        #: resolve_order's second path: Binance's REST API, for when no WebSocket connection can be had.
+        self._rest: Optional[RestLookup] = None
+        if signer is not None and api_key is not None:
+            self._rest = RestLookup(rest_url or rest_base_for(url), api_key, signer, self._builder.recv_window,
+                                    lambda: self._builder.clock_offset_ms, rest_verify)
         self._supervisor = Supervisor(
             url=url,
             name=self.name,

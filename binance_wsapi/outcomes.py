@@ -77,6 +77,8 @@ _DEFAULT_RECV_WINDOW = 5000
 _TRANSIENT = (
     RequestTimeout, ConnectionLost, ConnectFailed, ServerError, BackendTimeout, UnexpectedResponse, RateLimited, IPBanned
 )
+# One REST lookup's own limit (the loop tries again until the caller's deadline).
+_REST_WAIT = 5.0
 # Lookups while the outcome may still change: first soon, then less often.
 _FIRST_POLL, _MAX_POLL = 0.1, 1.0
 
@@ -146,6 +148,10 @@ def resolve_order(
             try:
                 # A default timeout grows by the settle time, possibly past what one wait may take.
                 wait = None if remaining == float("inf") else min(remaining, threading.TIMEOUT_MAX)
+                rest = client._rest
+                if rest is not None and client._supervisor.active is None:
+                    # No WebSocket connection now: the REST API is the same engine by another door.
+                    return rest.get(plan.method, query, None if wait is None else min(wait, _REST_WAIT))  # type: ignore[no-any-return]
                 # Not client.request: a lookup that finds nothing is not one of the caller's errors.
                 answer = client._wait(client._submit(plan.method, query, wait, unwrap=False, count_errors=False))
                 return answer.result  # type: ignore[no-any-return]

@@ -197,3 +197,42 @@ def test_resolving_waits_out_a_ban(client: Client, exchange: LocalExchange) -> N
     order = client.resolve_order(error, timeout=5)
     assert order is not None and order["clientOrderId"] == error.client_order_id
     assert exchange.now_ms() >= lifts_at and exchange.request_count("order.status") == 2
+
+
+def test_resolve_order_asks_the_rest_api_while_no_websocket_can_be_had(exchange: LocalExchange) -> None:
+    """With the WebSocket down (upgrades refused), resolve_order finds the order over REST on the same exchange."""
+    from .conftest import Kinds
+
+    account = exchange.create_account({"USDT": "10000"}, key_type="hmac")
+    kinds = Kinds()
+    with exchange.client(account, timeout=5, rest_verify=exchange.ca_file or True) as client:
+        client.add_connection_handler(kinds)
+        client.ping()
+        exchange.never_answer("order.place", times=1)  # executed; its answer never comes
+        error = unknown(lambda: place(client, timeout=0.3))
+        exchange.refuse_upgrades(503)
+        exchange.drop_connections()
+        kinds.wait_for("disconnected")
+        order = client.resolve_order(error, timeout=10)
+        assert order is not None and order["clientOrderId"] == error.client_order_id and order["status"] == "NEW"
+        assert "reconnected" not in [e.kind for e in kinds.items]  # the WebSocket stayed down throughout
+        assert exchange.request_count("order.place") == 1
+
+
+def test_a_rest_lookup_that_finds_nothing_is_order_not_found(exchange: LocalExchange) -> None:
+    """REST's -2013 maps to the same OrderNotFound as the WebSocket's; a bad signature to the same -1022 error."""
+    from binance_wsapi import OrderNotFound
+    from binance_wsapi.rest import RestLookup
+    from binance_wsapi.signing import HmacSigner
+
+    account = exchange.create_account({"USDT": "10"}, key_type="hmac")
+    lookup = RestLookup(exchange.rest_url, account.api_key, HmacSigner(account.api_secret), 5000, lambda: 0.0,
+                        exchange.ca_file or True)
+    with pytest.raises(OrderNotFound) as missing:
+        lookup.get("order.status", {"symbol": S, "origClientOrderId": "nothing-here"}, 5)
+    assert missing.value.code == -2013 and account.api_key not in str(missing.value)
+    forged = RestLookup(exchange.rest_url, account.api_key, HmacSigner("x" * 64), 5000, lambda: 0.0,
+                        exchange.ca_file or True)
+    with pytest.raises(Exception) as refused:
+        forged.get("order.status", {"symbol": S, "orderId": 1}, 5)
+    assert getattr(refused.value, "code", None) == -1022

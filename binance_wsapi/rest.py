@@ -1,0 +1,81 @@
+"""The REST API as an independent path, for looking an order up while the WebSocket is down.
+
+`resolve_order` must settle an unknown outcome even when no WebSocket connection can be had
+within its deadline. Binance's REST API is the same engine over another door: ``GET
+/api/v3/order`` answers what ``order.status`` does. This module signs such a request the way
+REST wants it (the key in ``X-MBX-APIKEY``, the signature over the percent-encoded query as
+sent) and maps the answer into the same exceptions. It uses `requests`, imported on first use.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Mapping, Optional, Union
+from urllib.parse import urlencode, urlsplit
+
+from .exceptions import ConnectionLost, RequestTimeout, error_from_response
+
+__all__ = ["ENDPOINTS", "RestLookup", "rest_base_for"]
+
+#: The REST twin of each WebSocket method the library looks orders up with.
+ENDPOINTS = {"order.status": "/api/v3/order", "orderList.status": "/api/v3/orderList"}
+
+# Binance's WebSocket API hosts and the REST hosts of the same environment.
+_HOSTS = {
+    "ws-api.binance.com": "https://api.binance.com",
+    "ws-api.testnet.binance.vision": "https://testnet.binance.vision",
+}
+
+
+def rest_base_for(ws_url: str) -> str:
+    """The REST base URL beside a WebSocket API URL: Binance's hosts map to theirs; any other host
+    (a LocalExchange) serves REST on the same port."""
+    parts = urlsplit(ws_url)
+    host = parts.hostname or ""
+    if host in _HOSTS:
+        return _HOSTS[host]
+    scheme = "https" if parts.scheme == "wss" else "http"
+    return f"{scheme}://{parts.netloc}"
+
+
+class RestLookup:
+    """Signed GETs of order state over REST, for one client's credentials."""
+
+    def __init__(self, base_url: str, api_key: str, signer: Any, recv_window: Any, offset_ms: Any,
+                 verify: Union[bool, str] = True) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._api_key = api_key
+        self._signer = signer
+        self._recv_window = recv_window
+        self._offset_ms = offset_ms  # a callable: the client's current clock offset
+        self._verify = verify
+
+    def __repr__(self) -> str:
+        return f"<RestLookup {self.base_url}>"
+
+    def get(self, method: str, params: Mapping[str, Any], timeout: Optional[float]) -> Any:
+        """The result of `method` (``order.status`` / ``orderList.status``) asked over REST; raises as the
+        WebSocket call would (OrderNotFound, ...), or ConnectionLost / RequestTimeout if REST fails too."""
+        import requests  # only when the WebSocket is down: not on a plain client's import
+
+        query = {k: v for k, v in params.items() if v is not None}
+        query["timestamp"] = int(time.time() * 1000 + self._offset_ms())
+        if self._recv_window is not None:
+            query["recvWindow"] = self._recv_window
+        text = urlencode(query)
+        text += "&" + urlencode({"signature": self._signer.sign(text)})
+        url = f"{self.base_url}{ENDPOINTS[method]}?{text}"
+        try:
+            reply = requests.get(url, headers={"X-MBX-APIKEY": self._api_key}, timeout=timeout, verify=self._verify)
+        except requests.Timeout:
+            raise RequestTimeout(f"{method} over REST timed out", method=method) from None
+        except requests.RequestException as exc:
+            raise ConnectionLost(f"{method} over REST failed: {type(exc).__name__}", method=method) from None
+        try:
+            body = reply.json()
+        except ValueError:
+            raise ConnectionLost(f"{method} over REST: HTTP {reply.status_code} without JSON", method=method) from None
+        if reply.status_code == 200:
+            return body
+        error = body if isinstance(body, dict) else {"msg": repr(body)}
+        raise error_from_response(reply.status_code, error, method=method, params=query)
