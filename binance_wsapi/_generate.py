@@ -1,7 +1,8 @@
 """Write `api.py`, the named methods, from the method table: ``python -m binance_wsapi._generate``.
 
 Generated rather than dynamic so that editors and type checkers see every method, parameter
-and type. `tests/test_methods.py` fails if `api.py` is not what this would write.
+and type. ``--check`` exits 1 if `api.py` is not what this would write (so does
+`tests/test_methods.py`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ Run ``python -m binance_wsapi._generate`` after changing the method table.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Generic, Mapping, NoReturn, Optional, Sequence, TypeVar, Union
+from typing import Any, Generic, Literal, Mapping, NoReturn, Optional, Sequence, TypeVar, Union
 
 from .config import USE_CLIENT_DEFAULT, UseClientDefault
 from .enums import OrderType, Side, TimeInForce
@@ -48,9 +49,9 @@ class Methods(Generic[_R]):
 '''
 
 _ENUM_CLASSES = {
-    ENUM_VALUES["side"]: "Union[Side, str]",
-    ENUM_VALUES["type"]: "Union[OrderType, str]",
-    ENUM_VALUES["timeInForce"]: "Union[TimeInForce, str]",
+    ENUM_VALUES["side"]: "Side",
+    ENUM_VALUES["type"]: "OrderType",
+    ENUM_VALUES["timeInForce"]: "TimeInForce",
 }
 _TYPES = {
     ParamType.STRING: "str",
@@ -63,7 +64,12 @@ _TYPES = {
 
 def _hint(param: Param) -> str:
     if param.type is ParamType.ENUM:
-        return _ENUM_CLASSES.get(param.choices or (), "str")
+        if not param.choices:
+            return "str"
+        # An editor offers the values; the exported enums (Side.BUY, ...) are still accepted.
+        literal = "Literal[" + ", ".join(f'"{c}"' for c in param.choices) + "]"
+        enum_class = _ENUM_CLASSES.get(param.choices)
+        return f"Union[{enum_class}, {literal}]" if enum_class else literal
     return _TYPES[param.type]
 
 
@@ -130,11 +136,17 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    TARGET.write_text(render(), encoding="utf-8")
+def main(argv: list[str]) -> int:
+    text = render()
+    if "--check" in argv:
+        if TARGET.read_text(encoding="utf-8") != text:
+            print(f"{TARGET} is stale: run python -m binance_wsapi._generate", file=sys.stderr)
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
     print(f"wrote {TARGET}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
