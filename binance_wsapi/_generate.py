@@ -10,6 +10,7 @@ from __future__ import annotations
 import pathlib
 import sys
 import textwrap
+from typing import Optional
 
 from .enums import ENUM_VALUES
 from .methods import METHODS, Auth, MethodSpec, Param, ParamType, Security
@@ -73,7 +74,28 @@ def _hint(param: Param) -> str:
     return _TYPES[param.type]
 
 
-def _docstring(spec: MethodSpec) -> list[str]:
+# Klines and uiKlines answer rows of twelve columns, named only by comments in the docs' example.
+_KLINE_COLUMNS = (
+    "Each row: open time, open, high, low, close, volume, close time, quote asset volume, number of trades, "
+    "taker buy base asset volume, taker buy quote asset volume, (unused)."
+)
+
+
+def _descriptions() -> dict[str, dict[str, str]]:
+    """Each method's parameter descriptions, from the docs' tables (the copy kept in tests/data)."""
+    from .testing import _extract  # a development tool: needs the testing extra and a checkout
+
+    table = _extract.extract(_extract.default_docs_dir())
+    out: dict[str, dict[str, str]] = {}
+    for method, doc in table.items():
+        rows = list(doc["params"])
+        if doc["inherits"]:
+            rows = list(table[doc["inherits"]]["params"]) + rows
+        out[method] = {row[0]: row[3] for row in rows if row[3]}
+    return out
+
+
+def _docstring(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> list[str]:
     security = spec.security.value
     notes = []
     if isinstance(spec.weight, int):
@@ -95,24 +117,32 @@ def _docstring(spec: MethodSpec) -> list[str]:
         notes.append("Signed by the client; `recv_window` overrides the client's for this call.")
     if spec.security is Security.TRADE and spec.state_changing:
         notes.append("Raises ExecutionStatusUnknown if it may have executed without a definitive answer.")
+    if spec.name in ("klines", "uiKlines"):
+        notes.append(_KLINE_COLUMNS)
+    params = [(p.name, (described or {}).get(p.wire, "")) for p in spec.params]
+    params = [(name, text) for name, text in params if text]
+    if params:
+        notes.append("Parameters (from the docs):")
+        notes += [f"- {name}: {text}" for name, text in params]
     if notes:
         lines.append("")
         lines += notes
     return lines
 
 
-def _method(spec: MethodSpec) -> list[str]:
+def _method(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> list[str]:
     args = ["self", "*"]
     for param in spec.params:
         hint = _hint(param)
         args.append(f"{param.name}: {hint}" if param.required else f"{param.name}: Optional[{hint}] = None")
     args += ["timeout: TimeoutArg = USE_CLIENT_DEFAULT", "**unknown: NoReturn"]
     out = [f"    def {spec.python_name}(", *(f"        {a}," for a in args), "    ) -> _R:"]
-    summary, *notes = _docstring(spec)
+    summary, *notes = _docstring(spec, described)
     if notes:
         out.append(f'        """{summary}')
         for line in notes:
-            out += textwrap.wrap(line, 104, initial_indent="        ", subsequent_indent="        ") or [""]
+            indent = "          " if line.startswith("- ") else "        "
+            out += textwrap.wrap(line, 104, initial_indent="        ", subsequent_indent=indent) or [""]
         out.append('        """')
     else:
         out.append(f'        """{summary}"""')
@@ -130,9 +160,10 @@ def _method(spec: MethodSpec) -> list[str]:
 def render() -> str:
     """The text of api.py for the current method table."""
     lines = [HEADER.rstrip("\n")]
+    described = _descriptions()
     for spec in METHODS.values():
         lines.append("")
-        lines += _method(spec)
+        lines += _method(spec, described.get(spec.name))
     return "\n".join(lines) + "\n"
 
 

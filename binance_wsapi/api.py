@@ -68,7 +68,17 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Exchange information: `exchangeInfo` (NONE, weight 20)."""
+        """Exchange information: `exchangeInfo` (NONE, weight 20).
+
+        Parameters (from the docs):
+        - symbol: Describe a single symbol
+        - symbols: Describe multiple symbols
+        - permissions: Filter symbols by permissions
+        - show_permission_sets: Controls whether the content of the permissionSets field is populated or
+          not. Defaults to true.
+        - symbol_status: Filters for symbols that have this tradingStatus. Valid values: TRADING, HALT,
+          BREAK Cannot be used in combination with symbol or symbols
+        """
         return self._named(
             "exchangeInfo",
             timeout,
@@ -94,6 +104,11 @@ class Methods(Generic[_R]):
         """Query execution rules: `executionRules` (NONE, weight by parameters).
 
         Weight: 2 per symbol, 40 at most; 40 for symbolStatus or all symbols.
+        Parameters (from the docs):
+        - symbol: Query for specified symbol
+        - symbols: Query for multiple symbols
+        - symbol_status: Query for all symbols with the specified status. Supported values: TRADING,
+          HALT, BREAK
         """
         return self._named(
             "executionRules",
@@ -118,6 +133,10 @@ class Methods(Generic[_R]):
         """Order book: `depth` (NONE, weight by parameters).
 
         Weight: 5 for limit 1-100 (the default), 25 up to 500, 50 up to 1000, 250 up to 5000.
+        Parameters (from the docs):
+        - limit: Default: 100; Maximum: 5000
+        - symbol_status: Filters for symbols that have this tradingStatus. A status mismatch returns
+          error -1220 SYMBOL_DOES_NOT_MATCH_STATUS Valid values: TRADING, HALT, BREAK
         """
         return self._named(
             "depth",
@@ -138,7 +157,11 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Recent trades: `trades.recent` (NONE, weight 25)."""
+        """Recent trades: `trades.recent` (NONE, weight 25).
+
+        Parameters (from the docs):
+        - limit: Default: 500; Maximum: 1000
+        """
         return self._named(
             "trades.recent",
             timeout,
@@ -158,7 +181,12 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Historical trades: `trades.historical` (NONE, weight 25)."""
+        """Historical trades: `trades.historical` (NONE, weight 25).
+
+        Parameters (from the docs):
+        - from_id: Trade ID to begin at
+        - limit: Default: 500; Maximum: 1000
+        """
         return self._named(
             "trades.historical",
             timeout,
@@ -179,7 +207,12 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Historical block trades: `blockTrades.historical` (NONE, weight 25)."""
+        """Historical block trades: `blockTrades.historical` (NONE, weight 25).
+
+        Parameters (from the docs):
+        - from_id: Block trade ID to fetch from
+        - limit: Default: 500; Maximum: 1000
+        """
         return self._named(
             "blockTrades.historical",
             timeout,
@@ -202,7 +235,12 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Aggregate trades: `trades.aggregate` (NONE, weight 4)."""
+        """Aggregate trades: `trades.aggregate` (NONE, weight 4).
+
+        Parameters (from the docs):
+        - from_id: Aggregate trade ID to begin at
+        - limit: Default: 500; Maximum: 1000
+        """
         return self._named(
             "trades.aggregate",
             timeout,
@@ -228,7 +266,14 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Klines: `klines` (NONE, weight 2)."""
+        """Klines: `klines` (NONE, weight 2).
+
+        Each row: open time, open, high, low, close, volume, close time, quote asset volume, number of
+        trades, taker buy base asset volume, taker buy quote asset volume, (unused).
+        Parameters (from the docs):
+        - time_zone: Default: 0 (UTC)
+        - limit: Default: 500; Maximum: 1000
+        """
         return self._named(
             "klines",
             timeout,
@@ -255,7 +300,15 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """UI klines: `uiKlines` (NONE, weight 2)."""
+        """UI klines: `uiKlines` (NONE, weight 2).
+
+        Each row: open time, open, high, low, close, volume, close time, quote asset volume, number of
+        trades, taker buy base asset volume, taker buy quote asset volume, (unused).
+        Parameters (from the docs):
+        - interval: See [klines](#kline-intervals)
+        - time_zone: Default: 0 (UTC)
+        - limit: Default: 500; Maximum: 1000
+        """
         return self._named(
             "uiKlines",
             timeout,
@@ -300,6 +353,13 @@ class Methods(Generic[_R]):
         """24hr ticker price change statistics: `ticker.24hr` (NONE, weight by parameters).
 
         Weight: 2 for 1-20 symbols, 40 for 21-100, 80 for more or all.
+        Parameters (from the docs):
+        - symbol: Query ticker for a single symbol
+        - symbols: Query ticker for multiple symbols
+        - type: Ticker type: FULL (default) or MINI
+        - symbol_status: Filters for symbols that have this tradingStatus. For a single symbol, a status
+          mismatch returns error -1220 SYMBOL_DOES_NOT_MATCH_STATUS. For multiple or all symbols, non-
+          matching ones are simply excluded from the response. Valid values: TRADING, HALT, BREAK
         """
         return self._named(
             "ticker.24hr",
@@ -327,6 +387,14 @@ class Methods(Generic[_R]):
         """Trading day ticker: `ticker.tradingDay` (NONE, weight by parameters).
 
         Weight: `ticker` and `ticker.tradingDay`: 4 per symbol, capped at 200 beyond 50 symbols.
+        Parameters (from the docs):
+        - symbol: Query ticker of a single symbol
+        - symbols: Query ticker for multiple symbols
+        - time_zone: Default: 0 (UTC)
+        - type: Supported values: FULL or MINI. If none provided, the default is FULL
+        - symbol_status: Filters for symbols that have this tradingStatus. For a single symbol, a status
+          mismatch returns error -1220 SYMBOL_DOES_NOT_MATCH_STATUS. For multiple symbols, non-matching
+          ones are simply excluded from the response. Valid values: TRADING, HALT, BREAK
         """
         return self._named(
             "ticker.tradingDay",
@@ -355,6 +423,14 @@ class Methods(Generic[_R]):
         """Rolling window price change statistics: `ticker` (NONE, weight by parameters).
 
         Weight: `ticker` and `ticker.tradingDay`: 4 per symbol, capped at 200 beyond 50 symbols.
+        Parameters (from the docs):
+        - symbol: Query ticker of a single symbol
+        - symbols: Query ticker for multiple symbols
+        - type: Ticker type: FULL (default) or MINI
+        - window_size: Default 1d
+        - symbol_status: Filters for symbols that have this tradingStatus. For a single symbol, a status
+          mismatch returns error -1220 SYMBOL_DOES_NOT_MATCH_STATUS. For multiple symbols, non-matching
+          ones are simply excluded from the response. Valid values: TRADING, HALT, BREAK
         """
         return self._named(
             "ticker",
@@ -381,6 +457,12 @@ class Methods(Generic[_R]):
         """Symbol price ticker: `ticker.price` (NONE, weight by parameters).
 
         Weight: 2 for one symbol, 4 for several or all.
+        Parameters (from the docs):
+        - symbol: Query price for a single symbol
+        - symbols: Query price for multiple symbols
+        - symbol_status: Filters for symbols that have this tradingStatus. For a single symbol, a status
+          mismatch returns error -1220 SYMBOL_DOES_NOT_MATCH_STATUS. For multiple or all symbols, non-
+          matching ones are simply excluded from the response. Valid values: TRADING, HALT, BREAK
         """
         return self._named(
             "ticker.price",
@@ -405,6 +487,12 @@ class Methods(Generic[_R]):
         """Symbol order book ticker: `ticker.book` (NONE, weight by parameters).
 
         Weight: 2 for one symbol, 4 for several or all.
+        Parameters (from the docs):
+        - symbol: Query ticker for a single symbol
+        - symbols: Query ticker for multiple symbols
+        - symbol_status: Filters for symbols that have this tradingStatus. For a single symbol, a status
+          mismatch returns error -1220 SYMBOL_DOES_NOT_MATCH_STATUS. For multiple or all symbols, non-
+          matching ones are simply excluded from the response. Valid values: TRADING, HALT, BREAK
         """
         return self._named(
             "ticker.book",
@@ -442,7 +530,11 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Query reference price calculation: `referencePrice.calculation` (NONE, weight 2)."""
+        """Query reference price calculation: `referencePrice.calculation` (NONE, weight 2).
+
+        Parameters (from the docs):
+        - symbol_status: Supported values: TRADING, HALT, BREAK
+        """
         return self._named(
             "referencePrice.calculation",
             timeout,
@@ -460,7 +552,12 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Log in with API key: `session.logon` (SIGNED, weight 2)."""
+        """Log in with API key: `session.logon` (SIGNED, weight 2).
+
+        Parameters (from the docs):
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
+        """
         return self._named(
             "session.logon",
             timeout,
@@ -530,6 +627,24 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - side: BUY or SELL
+        - new_client_order_id: Arbitrary unique ID among open orders. Automatically generated if not
+          sent
+        - new_order_resp_type: Select response format: ACK, RESULT, FULL.MARKET and LIMIT orders use
+          FULL by default, other order types default to ACK.
+        - trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md)
+        - strategy_id: Arbitrary numeric value identifying the order within an order strategy.
+        - strategy_type: Arbitrary numeric value identifying the order strategy.Values smaller than
+          1000000 are reserved and cannot be used.
+        - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
+          symbol. Supported values: [STP Modes](enums.md#stpmodes)
+        - peg_price_type: PRIMARY_PEG or MARKET_PEG See [Pegged Orders](#pegged-orders-info)
+        - peg_offset_value: Price level to peg the price to (max: 100) See [Pegged Orders](#pegged-
+          orders-info)
+        - peg_offset_type: Only PRICE_LEVEL is supported See [Pegged Orders](#pegged-orders-info)
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "order.place",
@@ -588,6 +703,26 @@ class Methods(Generic[_R]):
 
         Weight: 1; 20 with computeCommissionRates.
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - side: BUY or SELL
+        - new_client_order_id: Arbitrary unique ID among open orders. Automatically generated if not
+          sent
+        - new_order_resp_type: Select response format: ACK, RESULT, FULL.MARKET and LIMIT orders use
+          FULL by default, other order types default to ACK.
+        - trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md)
+        - strategy_id: Arbitrary numeric value identifying the order within an order strategy.
+        - strategy_type: Arbitrary numeric value identifying the order strategy.Values smaller than
+          1000000 are reserved and cannot be used.
+        - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
+          symbol. Supported values: [STP Modes](enums.md#stpmodes)
+        - peg_price_type: PRIMARY_PEG or MARKET_PEG See [Pegged Orders](#pegged-orders-info)
+        - peg_offset_value: Price level to peg the price to (max: 100) See [Pegged Orders](#pegged-
+          orders-info)
+        - peg_offset_type: Only PRICE_LEVEL is supported See [Pegged Orders](#pegged-orders-info)
+        - compute_commission_rates: Default: false See [Commissions FAQ](faqs/commission_faq.md#test-
+          order-diferences) to learn more.
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "order.test",
@@ -635,6 +770,14 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - order_id: Cancel order by orderId
+        - orig_client_order_id: Cancel order by clientOrderId
+        - new_client_order_id: New ID for the canceled order. Automatically generated if not sent
+        - cancel_restrictions: Supported values: ONLY_NEW - Cancel will succeed if the order status is
+          NEW. ONLY_PARTIALLY_FILLED - Cancel will succeed if order status is PARTIALLY_FILLED.
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "order.cancel",
@@ -688,6 +831,32 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - cancel_order_id: Cancel order by orderId
+        - cancel_orig_client_order_id: Cancel order by clientOrderId
+        - cancel_new_client_order_id: New ID for the canceled order. Automatically generated if not sent
+        - side: BUY or SELL
+        - new_client_order_id: Arbitrary unique ID among open orders. Automatically generated if not
+          sent
+        - new_order_resp_type: Select response format: ACK, RESULT, FULL. MARKET and LIMIT orders
+          produce FULL response by default, other order types default to ACK.
+        - trailing_delta: See Trailing Stop order FAQ
+        - strategy_id: Arbitrary numeric value identifying the order within an order strategy.
+        - strategy_type: Arbitrary numeric value identifying the order strategy. Values smaller than
+          1000000 are reserved and cannot be used.
+        - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
+          symbol. Supported values: STP Modes.
+        - peg_price_type: PRIMARY_PEG or MARKET_PEG. See Pegged Orders"
+        - peg_offset_value: Price level to peg the price to (max: 100) See Pegged Orders
+        - peg_offset_type: Only PRICE_LEVEL is supported See Pegged Orders
+        - cancel_restrictions: Supported values: ONLY_NEW - Cancel will succeed if the order status is
+          NEW. ONLY_PARTIALLY_FILLED - Cancel will succeed if order status is PARTIALLY_FILLED. For more
+          information please refer to Regarding cancelRestrictions.
+        - order_rate_limit_exceeded_mode: Supported values: DO_NOTHING (default)- will only attempt to
+          cancel the order if account has not exceeded the unfilled order rate limit CANCEL_ONLY - will
+          always cancel the order.
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "order.cancelReplace",
@@ -740,6 +909,15 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - order_id: orderId or origClientOrderId must be sent
+        - orig_client_order_id: orderId or origClientOrderId must be sent
+        - new_client_order_id: The new client order ID for the order after being amended. If not sent,
+          one will be randomly generated. It is possible to reuse the current clientOrderId by sending
+          it as the newClientOrderId.
+        - new_qty: newQty must be greater than 0 and less than the order's quantity.
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "order.amend.keepPriority",
@@ -767,6 +945,9 @@ class Methods(Generic[_R]):
 
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "openOrders.cancelAll",
@@ -811,6 +992,30 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - side: BUY or SELL
+        - price: Price for the limit order
+        - list_client_order_id: Arbitrary unique ID among open order lists. Automatically generated if
+          not sent
+        - limit_client_order_id: Arbitrary unique ID among open orders for the limit order.
+          Automatically generated if not sent
+        - limit_strategy_id: Arbitrary numeric value identifying the limit order within an order
+          strategy.
+        - limit_strategy_type: Arbitrary numeric value identifying the limit order strategy.Values
+          smaller than 1000000 are reserved and cannot be used.
+        - stop_price: Either stopPrice or trailingDelta, or both must be specified
+        - trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md)
+        - stop_client_order_id: Arbitrary unique ID among open orders for the stop order. Automatically
+          generated if not sent
+        - stop_limit_time_in_force: See [order.place](#timeInForce) for available options
+        - stop_strategy_id: Arbitrary numeric value identifying the stop order within an order strategy.
+        - stop_strategy_type: Arbitrary numeric value identifying the stop order strategy.Values smaller
+          than 1000000 are reserved and cannot be used.
+        - new_order_resp_type: Select response format: ACK, RESULT, FULL (default)
+        - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
+          symbol. The possible supported values are: [STP Modes](./enums.md#stpmodes)
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "orderList.place",
@@ -884,6 +1089,47 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - list_client_order_id: Arbitrary unique ID among open order lists. Automatically generated if
+          not sent. A new order list with the same listClientOrderId is accepted only when the previous
+          one is filled or completely expired. listClientOrderId is distinct from the aboveClientOrderId
+          and the belowCLientOrderId.
+        - side: BUY or SELL
+        - quantity: Quantity for both orders of the order list.
+        - above_type: Supported values: STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT,
+          TAKE_PROFIT_LIMIT
+        - above_client_order_id: Arbitrary unique ID among open orders for the above order.
+          Automatically generated if not sent
+        - above_price: Can be used if aboveType is STOP_LOSS_LIMIT , LIMIT_MAKER, or TAKE_PROFIT_LIMIT
+          to specify the limit price.
+        - above_stop_price: Can be used if aboveType is STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT,
+          TAKE_PROFIT_LIMIT. Either aboveStopPrice or aboveTrailingDelta or both, must be specified.
+        - above_trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md).
+        - above_iceberg_qty: Note that this can only be used if aboveTimeInForce is GTC.
+        - above_time_in_force: Required if aboveType is STOP_LOSS_LIMIT or TAKE_PROFIT_LIMIT.
+        - above_strategy_id: Arbitrary numeric value identifying the above order within an order
+          strategy.
+        - above_strategy_type: Arbitrary numeric value identifying the above order strategy. Values
+          smaller than 1000000 are reserved and cannot be used.
+        - above_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - below_type: Supported values: STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT,TAKE_PROFIT_LIMIT
+        - below_price: Can be used if belowType is STOP_LOSS_LIMIT , LIMIT_MAKER, or TAKE_PROFIT_LIMIT
+          to specify the limit price.
+        - below_stop_price: Can be used if belowType is STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT or
+          TAKE_PROFIT_LIMIT. Either belowStopPrice or belowTrailingDelta or both, must be specified.
+        - below_trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md).
+        - below_iceberg_qty: Note that this can only be used if belowTimeInForce is GTC.
+        - below_time_in_force: Required if belowType is STOP_LOSS_LIMIT or TAKE_PROFIT_LIMIT
+        - below_strategy_id: Arbitrary numeric value identifying the below order within an order
+          strategy.
+        - below_strategy_type: Arbitrary numeric value identifying the below order strategy. Values
+          smaller than 1000000 are reserved and cannot be used.
+        - below_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - new_order_resp_type: Select response format: ACK, RESULT, FULL
+        - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
+          symbol. The possible supported values are: [STP Modes](./enums.md#stpmodes).
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "orderList.place.oco",
@@ -968,6 +1214,44 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - list_client_order_id: Arbitrary unique ID among open order lists. Automatically generated if
+          not sent. A new order list with the same listClientOrderId is accepted only when the previous
+          one is filled or completely expired. listClientOrderId is distinct from the
+          workingClientOrderId and the pendingClientOrderId.
+        - new_order_resp_type: Format of the JSON response. Supported values: [Order Response
+          Type](./enums.md#orderresponsetype)
+        - self_trade_prevention_mode: The allowed values are dependent on what is configured on the
+          symbol. Supported values: [STP Modes](./enums.md#stpmodes)
+        - working_type: Supported values: LIMIT,LIMIT_MAKER
+        - working_side: Supported values: [Order side](./enums.md#side)
+        - working_quantity: Sets the quantity for the working order.
+        - working_client_order_id: Arbitrary unique ID among open orders for the working order.
+          Automatically generated if not sent.
+        - working_iceberg_qty: This can only be used if workingTimeInForce is GTC, or if workingType is
+          LIMIT_MAKER.
+        - working_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - working_strategy_id: Arbitrary numeric value identifying the working order within an order
+          strategy.
+        - working_strategy_type: Arbitrary numeric value identifying the working order strategy. Values
+          smaller than 1000000 are reserved and cannot be used.
+        - working_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - pending_type: Supported values: [Order types](#order-type). Note that MARKET orders using
+          quoteOrderQty are not supported.
+        - pending_side: Supported values: [Order side](./enums.md#side)
+        - pending_quantity: Sets the quantity for the pending order.
+        - pending_client_order_id: Arbitrary unique ID among open orders for the pending order.
+          Automatically generated if not sent.
+        - pending_iceberg_qty: This can only be used if pendingTimeInForce is GTC, or if pendingType is
+          LIMIT_MAKER.
+        - pending_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - pending_strategy_id: Arbitrary numeric value identifying the pending order within an order
+          strategy.
+        - pending_strategy_type: Arbitrary numeric value identifying the pending order strategy. Values
+          smaller than 1000000 are reserved and cannot be used.
+        - pending_peg_offset_type: See [Pegged Orders](#pegged-orders-info)
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "orderList.place.oto",
@@ -1064,6 +1348,63 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - list_client_order_id: Arbitrary unique ID among open order lists. Automatically generated if
+          not sent. A new order list with the same listClientOrderId is accepted only when the previous
+          one is filled or completely expired. listClientOrderId is distinct from the
+          workingClientOrderId, pendingAboveClientOrderId, and the pendingBelowClientOrderId.
+        - new_order_resp_type: Format of the JSON response. Supported values: [Order Response
+          Type](./enums.md#orderresponsetype)
+        - self_trade_prevention_mode: The allowed values are dependent on what is configured on the
+          symbol. Supported values: [STP Modes](./enums.md#stpmodes)
+        - working_type: Supported values: LIMIT, LIMIT_MAKER
+        - working_side: Supported values: [Order Side](./enums.md#side)
+        - working_client_order_id: Arbitrary unique ID among open orders for the working order.
+          Automatically generated if not sent.
+        - working_iceberg_qty: This can only be used if workingTimeInForce is GTC, or if workingType is
+          LIMIT_MAKER.
+        - working_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - working_strategy_id: Arbitrary numeric value identifying the working order within an order
+          strategy.
+        - working_strategy_type: Arbitrary numeric value identifying the working order strategy. Values
+          smaller than 1000000 are reserved and cannot be used.
+        - working_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - pending_side: Supported values: [Order Side](./enums.md#side)
+        - pending_above_type: Supported values: STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT,
+          TAKE_PROFIT_LIMIT
+        - pending_above_client_order_id: Arbitrary unique ID among open orders for the pending above
+          order. Automatically generated if not sent.
+        - pending_above_price: Can be used if pendingAboveType is STOP_LOSS_LIMIT , LIMIT_MAKER, or
+          TAKE_PROFIT_LIMIT to specify the limit price.
+        - pending_above_stop_price: Can be used if pendingAboveType is STOP_LOSS, STOP_LOSS_LIMIT,
+          TAKE_PROFIT, TAKE_PROFIT_LIMIT
+        - pending_above_trailing_delta: See [Trailing Stop FAQ](faqs/trailing-stop-faq.md)
+        - pending_above_iceberg_qty: This can only be used if pendingAboveTimeInForce is GTC or if
+          pendingAboveType is LIMIT_MAKER.
+        - pending_above_strategy_id: Arbitrary numeric value identifying the pending above order within
+          an order strategy.
+        - pending_above_strategy_type: Arbitrary numeric value identifying the pending above order
+          strategy. Values smaller than 1000000 are reserved and cannot be used.
+        - pending_above_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - pending_below_type: Supported values: STOP_LOSS, STOP_LOSS_LIMIT,
+          TAKE_PROFIT,TAKE_PROFIT_LIMIT
+        - pending_below_client_order_id: Arbitrary unique ID among open orders for the pending below
+          order. Automatically generated if not sent.
+        - pending_below_price: Can be used if pendingBelowType is STOP_LOSS_LIMIT or TAKE_PROFIT_LIMIT
+          to specify the limit price.
+        - pending_below_stop_price: Can be used if pendingBelowType is STOP_LOSS, STOP_LOSS_LIMIT,
+          TAKE_PROFIT or TAKE_PROFIT_LIMIT. Either pendingBelowStopPrice or pendingBelowTrailingDelta or
+          both, must be specified.
+        - pending_below_iceberg_qty: This can only be used if pendingBelowTimeInForce is GTC, or if
+          pendingBelowType is LIMIT_MAKER.
+        - pending_below_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - pending_below_strategy_id: Arbitrary numeric value identifying the pending below order within
+          an order strategy.
+        - pending_below_strategy_type: Arbitrary numeric value identifying the pending below order
+          strategy. Values smaller than 1000000 are reserved and cannot be used.
+        - pending_below_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "orderList.place.otoco",
@@ -1159,6 +1500,43 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - list_client_order_id: Arbitrary unique ID among open order lists. Automatically generated if
+          not sent. A new order list with the same listClientOrderId is accepted only when the previous
+          one is filled or completely expired. listClientOrderId is distinct from the
+          workingClientOrderId and the pendingClientOrderId.
+        - new_order_resp_type: Format of the JSON response. Supported values: [Order Response
+          Type](./enums.md#orderresponsetype)
+        - self_trade_prevention_mode: The allowed values are dependent on what is configured on the
+          symbol. Supported values: [STP Modes](./enums.md#stpmodes)
+        - working_type: Supported values: LIMIT,LIMIT_MAKER
+        - working_side: Supported values: [Order Side](./enums.md#side)
+        - working_quantity: Sets the quantity for the working order.
+        - working_client_order_id: Arbitrary unique ID among open orders for the working order.
+          Automatically generated if not sent.
+        - working_iceberg_qty: This can only be used if workingTimeInForce is GTC, or if workingType is
+          LIMIT_MAKER.
+        - working_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - working_strategy_id: Arbitrary numeric value identifying the working order within an order
+          strategy.
+        - working_strategy_type: Arbitrary numeric value identifying the working order strategy. Values
+          smaller than 1000000 are reserved and cannot be used.
+        - working_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - pending_type: Supported values: [Order Types](#order-type) Note that MARKET orders using
+          quoteOrderQty are not supported.
+        - pending_side: Supported values: [Order Side](./enums.md#side)
+        - pending_client_order_id: Arbitrary unique ID among open orders for the pending order.
+          Automatically generated if not sent.
+        - pending_iceberg_qty: This can only be used if pendingTimeInForce is GTC or if pendingType is
+          LIMIT_MAKER.
+        - pending_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - pending_strategy_id: Arbitrary numeric value identifying the pending order within an order
+          strategy.
+        - pending_strategy_type: Arbitrary numeric value identifying the pending order strategy. Values
+          smaller than 1000000 are reserved and cannot be used.
+        - pending_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "orderList.place.opo",
@@ -1253,6 +1631,63 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - list_client_order_id: Arbitrary unique ID among open order lists. Automatically generated if
+          not sent. A new order list with the same listClientOrderId is accepted only when the previous
+          one is filled or completely expired. listClientOrderId is distinct from the
+          workingClientOrderId, pendingAboveClientOrderId, and the pendingBelowClientOrderId.
+        - new_order_resp_type: Format of the JSON response. Supported values: [Order Response
+          Type](./enums.md#orderresponsetype)
+        - self_trade_prevention_mode: The allowed values are dependent on what is configured on the
+          symbol. Supported values: [STP Modes](./enums.md#stpmodes)
+        - working_type: Supported values: LIMIT, LIMIT_MAKER
+        - working_side: Supported values: [Order side](./enums.md#side)
+        - working_client_order_id: Arbitrary unique ID among open orders for the working order.
+          Automatically generated if not sent.
+        - working_iceberg_qty: This can only be used if workingTimeInForce is GTC, or if workingType is
+          LIMIT_MAKER.
+        - working_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - working_strategy_id: Arbitrary numeric value identifying the working order within an order
+          strategy.
+        - working_strategy_type: Arbitrary numeric value identifying the working order strategy. Values
+          smaller than 1000000 are reserved and cannot be used.
+        - working_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - pending_side: Supported values: [Order side](./enums.md#side)
+        - pending_above_type: Supported values: STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT,
+          TAKE_PROFIT_LIMIT
+        - pending_above_client_order_id: Arbitrary unique ID among open orders for the pending above
+          order. Automatically generated if not sent.
+        - pending_above_price: Can be used if pendingAboveType is STOP_LOSS_LIMIT , LIMIT_MAKER, or
+          TAKE_PROFIT_LIMIT to specify the limit price.
+        - pending_above_stop_price: Can be used if pendingAboveType is STOP_LOSS, STOP_LOSS_LIMIT,
+          TAKE_PROFIT, TAKE_PROFIT_LIMIT
+        - pending_above_trailing_delta: See [Trailing Stop FAQ](./faqs/trailing-stop-faq.md)
+        - pending_above_iceberg_qty: This can only be used if pendingAboveTimeInForce is GTC or if
+          pendingAboveType is LIMIT_MAKER.
+        - pending_above_strategy_id: Arbitrary numeric value identifying the pending above order within
+          an order strategy.
+        - pending_above_strategy_type: Arbitrary numeric value identifying the pending above order
+          strategy. Values smaller than 1000000 are reserved and cannot be used.
+        - pending_above_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - pending_below_type: Supported values: STOP_LOSS, STOP_LOSS_LIMIT,
+          TAKE_PROFIT,TAKE_PROFIT_LIMIT
+        - pending_below_client_order_id: Arbitrary unique ID among open orders for the pending below
+          order. Automatically generated if not sent.
+        - pending_below_price: Can be used if pendingBelowType is STOP_LOSS_LIMIT or TAKE_PROFIT_LIMIT
+          to specify limit price
+        - pending_below_stop_price: Can be used if pendingBelowType is STOP_LOSS, STOP_LOSS_LIMIT,
+          TAKE_PROFIT or TAKE_PROFIT_LIMIT. Either pendingBelowStopPrice or pendingBelowTrailingDelta or
+          both, must be specified.
+        - pending_below_iceberg_qty: This can only be used if pendingBelowTimeInForce is GTC, or if
+          pendingBelowType is LIMIT_MAKER.
+        - pending_below_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - pending_below_strategy_id: Arbitrary numeric value identifying the pending below order within
+          an order strategy.
+        - pending_below_strategy_type: Arbitrary numeric value identifying the pending below order
+          strategy. Values smaller than 1000000 are reserved and cannot be used.
+        - pending_below_peg_price_type: See [Pegged Orders](#pegged-orders-info)
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "orderList.place.opoco",
@@ -1321,6 +1756,12 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - order_list_id: Cancel order list by orderListId
+        - list_client_order_id: Cancel order list by listClientId
+        - new_client_order_id: New ID for the canceled order list. Automatically generated if not sent
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "orderList.cancel",
@@ -1361,6 +1802,21 @@ class Methods(Generic[_R]):
         is unknown.
         Signed by the client; `recv_window` overrides the client's for this call.
         Raises ExecutionStatusUnknown if it may have executed without a definitive answer.
+        Parameters (from the docs):
+        - side: BUY or SELL
+        - time_in_force: Applicable only to LIMIT order type
+        - price: Applicable only to LIMIT order type
+        - new_client_order_id: Arbitrary unique ID among open orders. Automatically generated if not
+          sent
+        - new_order_resp_type: Select response format: ACK, RESULT, FULL.MARKET and LIMIT orders use
+          FULL by default.
+        - strategy_id: Arbitrary numeric value identifying the order within an order strategy.
+        - strategy_type: Arbitrary numeric value identifying the order strategy.Values smaller than
+          1000000 are reserved and cannot be used.
+        - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
+          symbol. The possible supported values are: [STP Modes](./enums.md#stpmodes).
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "sor.order.place",
@@ -1407,6 +1863,22 @@ class Methods(Generic[_R]):
 
         Weight: 1; 20 with computeCommissionRates.
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - side: BUY or SELL
+        - time_in_force: Applicable only to LIMIT order type
+        - price: Applicable only to LIMIT order type
+        - new_client_order_id: Arbitrary unique ID among open orders. Automatically generated if not
+          sent
+        - new_order_resp_type: Select response format: ACK, RESULT, FULL.MARKET and LIMIT orders use
+          FULL by default.
+        - strategy_id: Arbitrary numeric value identifying the order within an order strategy.
+        - strategy_type: Arbitrary numeric value identifying the order strategy.Values smaller than
+          1000000 are reserved and cannot be used.
+        - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
+          symbol. The possible supported values are: [STP Modes](./enums.md#stpmodes).
+        - compute_commission_rates: Default: false
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "sor.order.test",
@@ -1441,6 +1913,11 @@ class Methods(Generic[_R]):
         """Account information: `account.status` (USER_DATA, weight 20).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - omit_zero_balances: When set to true, emits only the non-zero balances of an account. Default
+          value: false
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "account.status",
@@ -1465,6 +1942,11 @@ class Methods(Generic[_R]):
         """Query order: `order.status` (USER_DATA, weight 4).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - order_id: Lookup order by orderId
+        - orig_client_order_id: Lookup order by clientOrderId
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "order.status",
@@ -1490,6 +1972,10 @@ class Methods(Generic[_R]):
 
         Weight: 6 for one symbol, 80 for all.
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - symbol: If omitted, open orders for all symbols are returned
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "openOrders.status",
@@ -1516,6 +2002,11 @@ class Methods(Generic[_R]):
         """Account order history: `allOrders` (USER_DATA, weight 20).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - order_id: Order ID to begin at
+        - limit: Default: 500; Maximum: 1000
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "allOrders",
@@ -1543,6 +2034,13 @@ class Methods(Generic[_R]):
         """Query order list: `orderList.status` (USER_DATA, weight 4).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - orig_client_order_id: Query order list by listClientOrderId. orderListId or origClientOrderId
+          must be provided.
+        - order_list_id: Query order list by orderListId. orderListId or origClientOrderId must be
+          provided.
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "orderList.status",
@@ -1565,6 +2063,9 @@ class Methods(Generic[_R]):
         """Current open order lists: `openOrderLists.status` (USER_DATA, weight 6).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "openOrderLists.status",
@@ -1589,6 +2090,11 @@ class Methods(Generic[_R]):
         """Account order list history: `allOrderLists` (USER_DATA, weight 20).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - from_id: Order list ID to begin at
+        - limit: Default: 500; Maximum: 1000
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "allOrderLists",
@@ -1620,6 +2126,11 @@ class Methods(Generic[_R]):
 
         Weight: 20; 5 with orderId.
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - from_id: First trade ID to query
+        - limit: Default: 500; Maximum: 1000
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "myTrades",
@@ -1646,6 +2157,9 @@ class Methods(Generic[_R]):
         """Unfilled order count: `account.rateLimits.orders` (USER_DATA, weight 40).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "account.rateLimits.orders",
@@ -1672,6 +2186,10 @@ class Methods(Generic[_R]):
 
         Weight: 2 by preventedMatchId, 20 by orderId.
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - limit: Default: 500; Maximum: 1000
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "myPreventedMatches",
@@ -1703,6 +2221,10 @@ class Methods(Generic[_R]):
         """Account allocations: `myAllocations` (USER_DATA, weight 20).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - limit: Default: 500; Maximum: 1000
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "myAllocations",
@@ -1755,6 +2277,10 @@ class Methods(Generic[_R]):
         """Query order amendments: `order.amendments` (USER_DATA, weight 4).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - limit: Default:500; Maximum: 1000
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "order.amendments",
@@ -1780,6 +2306,9 @@ class Methods(Generic[_R]):
         """Query relevant filters: `myFilters` (USER_DATA, weight 40).
 
         Signed by the client; `recv_window` overrides the client's for this call.
+        Parameters (from the docs):
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
         """
         return self._named(
             "myFilters",
@@ -1815,7 +2344,13 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Unsubscribe from the user data stream: `userDataStream.unsubscribe` (NONE, weight 2)."""
+        """Unsubscribe from the user data stream: `userDataStream.unsubscribe` (NONE, weight 2).
+
+        Parameters (from the docs):
+        - subscription_id: When called with no parameter, this will close all subscriptions. When called
+          with the subscriptionId parameter, this will attempt to close the subscription with that
+          subscription id, if it exists.
+        """
         return self._named(
             "userDataStream.unsubscribe",
             timeout,
@@ -1846,7 +2381,12 @@ class Methods(Generic[_R]):
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
     ) -> _R:
-        """Subscribe to the user data stream by signature: `userDataStream.subscribe.signature` (USER_STREAM, weight 2)."""
+        """Subscribe to the user data stream by signature: `userDataStream.subscribe.signature` (USER_STREAM, weight 2).
+
+        Parameters (from the docs):
+        - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
+          precision (e.g., 6000.346) so that microseconds may be specified.
+        """
         return self._named(
             "userDataStream.subscribe.signature",
             timeout,
