@@ -81,6 +81,10 @@ _KLINE_COLUMNS = (
 )
 
 
+def _safe(text: str) -> str:
+    return text.replace("\\", "/").replace('"' * 3, "'" * 3)
+
+
 def _descriptions() -> dict[str, dict[str, str]]:
     """Each method's parameter descriptions, from the docs' tables (the copy kept in tests/data)."""
     from .testing import _extract  # a development tool: needs the testing extra and a checkout
@@ -91,7 +95,8 @@ def _descriptions() -> dict[str, dict[str, str]]:
         rows = list(doc["params"])
         if doc["inherits"]:
             rows = list(table[doc["inherits"]]["params"]) + rows
-        out[method] = {row[0]: row[3] for row in rows if row[3]}
+        # Written into docstrings: no backslash escapes, no closing quotes.
+        out[method] = {row[0]: _safe(row[3]) for row in rows if row[3]}
     return out
 
 
