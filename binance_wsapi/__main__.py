@@ -71,7 +71,7 @@ def demo(pings: int) -> int:
 
             print("\nbalances")
             _print_balances("before", _balances(client))
-            order: dict[str, Any] = client.order_place(
+            order = client.order_place(
                 symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="49000.00", quantity="0.01000"
             )
             _print_balances("resting", _balances(client))

@@ -10,43 +10,39 @@ from __future__ import annotations
 import pathlib
 import sys
 import textwrap
-from typing import Optional
+from typing import Any, Optional
 
 from .enums import ENUM_VALUES
 from .methods import METHODS, Auth, MethodSpec, Param, ParamType, Security
 
 TARGET = pathlib.Path(__file__).with_name("api.py")
 
-HEADER = '''"""The named methods, one per WebSocket API method. Generated from `methods.py`: do not edit.
+HEADER = '''# mypy: disable-error-code="no-any-return"
+"""The named methods, one per WebSocket API method. Generated from `methods.py`: do not edit.
 
 Run ``python -m binance_wsapi._generate`` after changing the method table.
 
-`Client` inherits these blocking methods (each returns the response's ``result``);
-`client.futures` has the same methods returning a `concurrent.futures.Future` of it.
+`Client` inherits `Methods`, whose blocking methods return the response's ``result``, typed by
+`results.py`; `client.futures` is a `FutureMethods`, with the same methods returning a
+`concurrent.futures.Future` of it.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from decimal import Decimal
-from typing import Any, Generic, Literal, Mapping, NoReturn, Optional, Sequence, TypeVar, Union
+from typing import Any, Literal, Mapping, NoReturn, Optional, Sequence, Union
 
 from .config import USE_CLIENT_DEFAULT, UseClientDefault
 from .enums import OrderType, Side, TimeInForce
+from .results import *  # noqa: F403 (the generated result types; results.__all__ lists them)
 
-__all__ = ["Methods", "Number", "TimeoutArg"]
+__all__ = ["FutureMethods", "Methods", "Number", "TimeoutArg"]
 
-_R = TypeVar("_R")
 #: Prices and quantities: a Decimal or str (sent as written), an int, or a float that prints plainly.
 Number = Union[Decimal, str, int, float]
 #: Seconds, None to wait forever, or USE_CLIENT_DEFAULT for the client's timeout.
 TimeoutArg = Union[float, None, UseClientDefault]
-
-
-class Methods(Generic[_R]):
-    """Every WebSocket API method by its snake_case name; `_named` does the work."""
-
-    def _named(self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], values: Mapping[str, Any]) -> _R:
-        raise NotImplementedError
 '''
 
 _ENUM_CLASSES = {
@@ -135,14 +131,18 @@ def _docstring(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> 
     return lines
 
 
-def _method(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> list[str]:
+def _method(spec: MethodSpec, described: Optional[dict[str, str]] = None, result: str = "Any",
+            future: bool = False) -> list[str]:
     args = ["self", "*"]
     for param in spec.params:
         hint = _hint(param)
         args.append(f"{param.name}: {hint}" if param.required else f"{param.name}: Optional[{hint}] = None")
     args += ["timeout: TimeoutArg = USE_CLIENT_DEFAULT", "**unknown: NoReturn"]
-    out = [f"    def {spec.python_name}(", *(f"        {a}," for a in args), "    ) -> _R:"]
+    returns = f"Future[{result}]" if future else result
+    out = [f"    def {spec.python_name}(", *(f"        {a}," for a in args), f"    ) -> {returns}:"]
     summary, *notes = _docstring(spec, described)
+    if future:
+        summary, notes = f"{summary[:-1]}, as a Future (see `Methods.{spec.python_name}`).", []
     if notes:
         out.append(f'        """{summary}')
         for line in notes:
@@ -162,25 +162,134 @@ def _method(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> lis
     return out
 
 
+RESULTS = pathlib.Path(__file__).with_name("results.py")
+
+RESULTS_HEADER = '''"""The shape of each method's ``result``, as TypedDicts. Generated from the docs' response examples
+(``python -m binance_wsapi._generate``): do not edit.
+
+For type checkers and editors only: at run time every result is a plain dict or list. Every
+field is optional (``total=False``): the docs' examples show fields that appear only in some
+answers (by ``newOrderRespType``, by order type), and a TypedDict still flags a misspelt key.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict, Union
+'''
+
+
+def _pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.replace(".", "_").split("_") if part)
+
+
+class _Types:
+    """Collects the TypedDicts that describe example values, nested ones first."""
+
+    def __init__(self) -> None:
+        self.classes: dict[str, list[str]] = {}
+
+    def hint(self, name: str, values: list[Any]) -> str:
+        kinds = {type(v) for v in values if v is not None}
+        if not kinds:
+            return "Any"
+        if kinds == {bool}:
+            return "bool"
+        if kinds <= {int, bool} or kinds == {int}:
+            return "int"
+        if kinds <= {int, float}:
+            return "float"
+        if kinds == {str}:
+            return "str"
+        if kinds == {dict}:
+            return self.typed_dict(name, values)
+        if kinds == {list}:
+            items = [item for value in values for item in value]
+            if items and all(type(i) is dict for i in items) and len({frozenset(i) for i in items}) > 1:
+                # Items of different shapes (filters, order reports of several types): a TypedDict
+                # made of the examples would flag keys that other items have.
+                return "list[dict[str, Any]]"
+            return f"list[{self.hint(name + 'Item', items)}]" if items else "list[Any]"
+        hints = sorted({self.hint(name, [v for v in values if type(v) is kind]) for kind in kinds})
+        return "Union[" + ", ".join(hints) + "]"
+
+    def typed_dict(self, name: str, values: list[dict[str, Any]]) -> str:
+        keys: dict[str, list[Any]] = {}
+        for value in values:
+            for key, item in value.items():
+                keys.setdefault(key, []).append(item)
+        if not keys:
+            return "dict[str, Any]"
+        fields = [f"    {key}: {self.hint(name + _pascal(key), items)}" for key, items in keys.items()
+                  if key.isidentifier()]
+        if len(fields) != len(keys):  # a key that is not a name: the functional form
+            pairs = ", ".join(f"{key!r}: {self.hint(name + _pascal(key), items)}" for key, items in keys.items())
+            self.classes[name] = [f"{name} = TypedDict({name!r}, {{{pairs}}}, total=False)"]
+        else:
+            self.classes[name] = [f"class {name}(TypedDict, total=False):", *fields]
+        return name
+
+
+def _examples() -> dict[str, list[Any]]:
+    """Each method's successful results in the docs' response examples (the kept extraction)."""
+    import json
+
+    path = pathlib.Path(__file__).resolve().parents[1] / "tests" / "data" / "ws_api_docs.json"
+    methods = json.loads(path.read_text(encoding="utf-8"))["methods"]
+    return {name: [r["result"] for r in doc["responses"] if r.get("status") == 200 and "result" in r]
+            for name, doc in methods.items()}
+
+
+def result_types() -> tuple[str, dict[str, str]]:
+    """The text of results.py and each method's result hint."""
+    types = _Types()
+    examples = _examples()
+    hints = {}
+    for spec in METHODS.values():
+        values = examples.get(spec.name, [])
+        hint = types.hint(_pascal(spec.python_name) + "Result", values) if values else "Any"
+        hints[spec.name] = hint
+    names = sorted(n for n in types.classes)
+    lines = [RESULTS_HEADER.rstrip("\n"), "", f"__all__ = {names!r}".replace("'", '"')]
+    for name, body in types.classes.items():
+        lines += ["", "", *body]
+    return "\n".join(lines) + "\n", hints
+
+
+_CLASSES = (
+    ("Methods", "Any", False,
+     "Every WebSocket API method by its snake_case name, blocking; `_named` does the work."),
+    ("FutureMethods", "Future[Any]", True,
+     "Every WebSocket API method by its snake_case name, returning a Future; `_named` does the work."),
+)
+
+
 def render() -> str:
     """The text of api.py for the current method table."""
     lines = [HEADER.rstrip("\n")]
     described = _descriptions()
-    for spec in METHODS.values():
-        lines.append("")
-        lines += _method(spec, described.get(spec.name))
+    _, results = result_types()
+    for name, named_returns, future, doc in _CLASSES:
+        lines += ["", "", f"class {name}:", f'    """{doc}"""', "", "    __slots__ = ()", "",
+                  "    def _named(self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], "
+                  f"values: Mapping[str, Any]) -> {named_returns}:",
+                  "        raise NotImplementedError"]
+        for spec in METHODS.values():
+            lines.append("")
+            lines += _method(spec, described.get(spec.name), results[spec.name], future)
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str]) -> int:
-    text = render()
+    outputs = ((TARGET, render()), (RESULTS, result_types()[0]))
     if "--check" in argv:
-        if TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET} is stale: run python -m binance_wsapi._generate", file=sys.stderr)
+        stale = [str(path) for path, text in outputs if not path.exists() or path.read_text(encoding="utf-8") != text]
+        if stale:
+            print(f"{', '.join(stale)} stale: run python -m binance_wsapi._generate", file=sys.stderr)
             return 1
         return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
+    for path, text in outputs:
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

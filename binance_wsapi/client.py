@@ -13,7 +13,7 @@ from concurrent.futures import Future
 from functools import partial
 from typing import Any, Callable, Literal, Mapping, Optional, Union
 
-from .api import Methods, TimeoutArg
+from .api import FutureMethods, Methods, TimeoutArg
 from .builder import RequestBuilder, default_session_logon, recv_window_wire
 from .callbacks import CallbackDispatcher, RequestFuture
 from .config import (
@@ -54,7 +54,7 @@ _CLIENT_ADDED = frozenset({"apiKey", "signature", "timestamp"})
 _client_numbers = itertools.count(1)
 
 
-class Client(Methods[Any]):
+class Client(Methods):
     """A blocking, thread-safe client for the Binance Spot WebSocket API.
 
     ::
@@ -159,8 +159,9 @@ class Client(Methods[Any]):
         #: resolve_order's second path: Binance's REST API, for when no WebSocket connection can be had.
         self._rest: Optional[RestLookup] = None
         if signer is not None and api_key is not None:
-            self._rest = RestLookup(rest_url or rest_base_for(url), api_key, signer, self._builder.recv_window,
-                                    lambda: self._builder.clock_offset_ms, rest_verify)
+            builder = self._builder  # not self: nothing the client holds may hold the client (see _finalizer)
+            self._rest = RestLookup(rest_url or rest_base_for(url), api_key, signer, builder.recv_window,
+                                    lambda: builder.clock_offset_ms, rest_verify)
         self._supervisor = Supervisor(
             url=url,
             name=self.name,
@@ -504,7 +505,7 @@ class Client(Methods[Any]):
         return f"<b>binance_wsapi.Client</b> {html.escape(self.name)}<table>{body}</table>"
 
 
-class Futures(Methods["Future[Any]"]):
+class Futures(FutureMethods):
     """`client.futures`: every named method, returning a Future of its result at once.
 
     The Future fails with the same exceptions the blocking call would raise, including

@@ -72,6 +72,7 @@ def test_named_methods_match_the_table() -> None:
 def test_generated_api_is_up_to_date() -> None:
     """api.py is exactly what `python -m binance_wsapi._generate` writes from the table."""
     assert _generate.TARGET.read_text("utf-8") == _generate.render()
+    assert _generate.RESULTS.read_text("utf-8") == _generate.result_types()[0]
 
 
 @pytest.mark.parametrize(
@@ -118,8 +119,15 @@ def test_removed_methods_are_not_offered() -> None:
         assert not hasattr(Client, python_name(wire)) and wire not in METHODS
 
 
-def test_futures_twins_share_the_implementation() -> None:
-    """Client and Futures get every named method from the same class."""
-    assert issubclass(Client, Methods) and issubclass(Futures, Methods)
+def test_futures_twins_take_the_same_arguments() -> None:
+    """Every named method has a futures twin with the same parameters, returning a Future of the same result type."""
+    import inspect
+
+    from binance_wsapi.api import FutureMethods
+
+    assert issubclass(Client, Methods) and issubclass(Futures, FutureMethods)
     for spec in METHODS.values():
-        assert getattr(Client, spec.python_name) is getattr(Futures, spec.python_name)
+        blocking = inspect.signature(getattr(Client, spec.python_name))
+        future = inspect.signature(getattr(Futures, spec.python_name))
+        assert list(blocking.parameters.values()) == list(future.parameters.values()), spec.name
+        assert future.return_annotation == f"Future[{blocking.return_annotation}]", spec.name

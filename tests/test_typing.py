@@ -69,3 +69,20 @@ def test_generate_check_fails_when_api_py_is_stale(tmp_path: pathlib.Path, monke
     assert _generate.main(["--check"]) == 0
     current.write_text(_generate.render() + "# edited\n", encoding="utf-8")
     assert _generate.main(["--check"]) == 1
+
+
+def test_results_are_typed_so_a_misspelt_key_is_caught(tmp_path: pathlib.Path) -> None:
+    """order_place returns a TypedDict (and its futures twin a Future of one): mypy flags order["stauts"]."""
+    head = "from binance_wsapi import Client\n\nclient = Client()\n" \
+           "order = client.order_place(symbol='BTCUSDT', side='BUY', type='MARKET', quantity='1')\n"
+    good = tmp_path / "results_good.py"
+    good.write_text(head + "status: str = order['status']\nfills = order['fills'][0]['price']\n"
+                    "later = client.futures.order_status(symbol='BTCUSDT', order_id=1).result()['status']\n"
+                    "book = client.depth(symbol='BTCUSDT')['bids']\n")
+    bad = tmp_path / "results_bad.py"
+    bad.write_text(head + "print(order['stauts'])\n")
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), "--no-incremental"]
+    passed = subprocess.run([*command, str(good)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert passed.returncode == 0, passed.stdout
+    failed = subprocess.run([*command, str(bad)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert failed.returncode == 1 and '"stauts"' in failed.stdout, failed.stdout
