@@ -302,9 +302,9 @@ def _check_api_key(api_key: Any) -> None:
         raise InvalidRequest(f"api_key must be a str (the 64 characters Binance shows), not {type(api_key).__name__}")
     if api_key != api_key.strip():
         raise InvalidRequest("api_key has leading or trailing whitespace (a newline read from a file?): strip it")
-    if not api_key.isascii() or not api_key.isalnum():
-        raise InvalidRequest("api_key has characters Binance's keys never have (they are letters and digits): "
-                             "check that the key, not something else, was passed")
+    if not api_key.isascii() or not api_key.isprintable() or " " in api_key:
+        raise InvalidRequest("api_key has characters Binance's keys never have (spaces, control or non-ASCII "
+                             "characters): check that the key, not something else, was passed")
 
 
 def load_signer(secret: Union[str, bytes], password: Password = None) -> Signer:
