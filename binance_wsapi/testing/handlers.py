@@ -15,7 +15,7 @@ from attrs import frozen
 
 from . import market
 from .engine import Engine
-from .model import ZERO, Account, JsonNumber, SymbolSpec, WireError, bad_param, fmt, int_param, invalid_value
+from .model import ZERO, Account, JsonNumber, SymbolSpec, WireError, bad_param, fmt, int_param, invalid_value, json_text_array
 from .rules import RULES, MethodRule
 
 if TYPE_CHECKING:
@@ -229,7 +229,7 @@ def _exchange_info(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         specs, _ = market.symbols_of(ctx.engine, params)
     else:
         specs = list(ctx.engine.symbols.values())
-    permissions = market.json_text_array(params.get("permissions"))
+    permissions = json_text_array(params.get("permissions"))
     if isinstance(permissions, str):  # "accepts either a list of permissions, or a single permission name"
         permissions = [permissions]
     if permissions is not None and "SPOT" not in permissions:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import json
 import re
 from decimal import Decimal
 from typing import Any, Iterable, Optional
 
 from .engine import Engine
-from .model import ZERO, SymbolSpec, Trade, WireError, fmt, int_param, invalid_value
+from .model import ZERO, SymbolSpec, Trade, WireError, fmt, int_param, invalid_value, json_text_array
 
 __all__ = [
     "aggregate_trades",
@@ -252,21 +251,6 @@ def symbols_of(engine: Engine, params: dict[str, Any], *, required: bool = False
     if len(set(wanted)) != len(wanted):
         raise WireError(400, -1151, "Symbol is present multiple times in the list.")
     return [engine.symbol({"symbol": s}) for s in wanted], False
-
-
-def json_text_array(value: Any) -> Any:
-    """An ARRAY parameter sent as JSON text (``"[\"BTCUSDT\"]"``, as REST takes it and as
-    binance-sdk-spot sends it on the WebSocket API too) as the list it spells; else unchanged.
-
-    The gateway passes parameters to the same engine as REST, where an array can only be
-    text, so the text form is read the same way wherever an array is.
-    """
-    if isinstance(value, str) and value.startswith("["):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
 
 
 def best_prices(engine: Engine, specs: Iterable[SymbolSpec]) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ Plain state with the renderings Binance uses for it (`Order.result()`, `Order.qu
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal, InvalidOperation
 from typing import Any, Optional
 
@@ -80,6 +81,21 @@ def filter_failure(name: str) -> WireError:
 def fmt(value: Decimal) -> str:
     """Binance renders amounts with 8 decimals."""
     return f"{value:.8f}"
+
+
+def json_text_array(value: Any) -> Any:
+    """An ARRAY parameter sent as JSON text (``"[\"BTCUSDT\"]"``, as REST takes it and as
+    binance-sdk-spot sends it on the WebSocket API too) as the list it spells; else unchanged.
+
+    The gateway passes parameters to the same engine as REST, where an array can only be
+    text, so the text form is read the same way wherever an array is (market.py, rules.py).
+    """
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
 
 
 def decimal_param(params: dict[str, Any], name: str) -> Optional[Decimal]:

@@ -10,12 +10,12 @@ weights that depend on the request, and the places where the docs contradict the
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable, Mapping, Optional
 
 from attrs import frozen
 
 from .doc_table import DOC_METHODS, FREE_ON_SUCCESS, IGNORED_PARAMS
+from .model import json_text_array
 
 __all__ = ["RULES", "MethodRule", "ParamRule", "rule_for"]
 
@@ -92,12 +92,7 @@ _GROUPS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 def _symbols(params: Mapping[str, Any]) -> Optional[int]:
     if params.get("symbol") is not None:
         return 1
-    symbols = params.get("symbols")
-    if isinstance(symbols, str) and symbols.startswith("["):  # JSON text, read as the array (market.py)
-        try:
-            symbols = json.loads(symbols)
-        except ValueError:
-            return None
+    symbols = json_text_array(params.get("symbols"))
     return len(symbols) if isinstance(symbols, list) else None
 
 

@@ -1232,11 +1232,9 @@ ADMIN_KNOBS: dict[str, Callable[..., Any]] = {
 
 
 def _header_interval(seconds: int) -> str:
-    """A window as Binance's headers name it: 60 s is "1m", 10 s "10s", a day "1d"."""
-    for unit, length in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds % length == 0:
-            return f"{seconds // length}{unit}"
-    return f"{seconds}s"
+    """A window as Binance's headers name it (60 s is "1m", 10 s "10s"): `_interval`'s, abbreviated."""
+    named = _interval("", seconds)
+    return f"{named['intervalNum']}{named['interval'][0].lower()}"
 
 
 def _interval(kind: str, seconds: int) -> dict[str, Any]:
