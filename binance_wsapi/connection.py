@@ -525,8 +525,7 @@ class Connection:
         except BaseException:
             # Not completed, so not answered as far as anyone knows: back to the registry, for
             # the teardown to fail them.
-            for event in later:
-                self.inflight.setdefault(event.pending.id, event.pending)
+            self._protocol.put_back(event.pending for event in later)
             later.clear()
             raise
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
-from typing import Any, Callable, Generic, Iterator, Mapping, Optional, Protocol, TypeVar, Union
+from typing import Any, Callable, Generic, Iterable, Iterator, Mapping, Optional, Protocol, TypeVar, Union
 
 from .exceptions import APIError, error_from_response
 from .frames import OP_BINARY, OP_CLOSE, OP_PING, OP_PONG, OP_TEXT, FrameReader, ProtocolError, close_payload, encode_frame
@@ -238,11 +238,15 @@ class ClientProtocol(Generic[R]):
         For a consumer that fails part way (an interrupt, a bug): the teardown then fails
         them, as it would have if their responses had never come.
         """
+        self.put_back(self._handed)
+        self._handed.clear()
+
+    def put_back(self, pendings: Iterable[R]) -> None:
+        """Register again each of `pendings` that is not complete (its consumer failed before completing it)."""
         inflight = self.inflight
-        for pending in self._handed:
+        for pending in pendings:
             if not pending.done():
                 inflight.setdefault(pending.id, pending)
-        self._handed.clear()
 
     def pop_all(self) -> Iterator[R]:
         """Pop every entry, one at a time, for the caller to complete as it goes."""
