@@ -8,6 +8,7 @@ and type. ``--check`` exits 1 if `api.py` is not what this would write (so does
 from __future__ import annotations
 
 import pathlib
+import re
 import sys
 import textwrap
 from typing import Any, Optional
@@ -35,7 +36,9 @@ from typing import Any, Literal, Mapping, NoReturn, Optional, Sequence, Union
 
 from .config import USE_CLIENT_DEFAULT, UseClientDefault
 from .enums import OrderType, Side, TimeInForce
-from .results import *  # noqa: F403 (the generated result types; results.__all__ lists them)
+from .results import (
+{results_imports}
+)
 
 __all__ = ["FutureMethods", "Methods", "Number", "TimeoutArg"]
 
@@ -174,7 +177,7 @@ answers (by ``newOrderRespType``, by order type), and a TypedDict still flags a 
 
 from __future__ import annotations
 
-from typing import Any, TypedDict, Union
+from typing import Any, TypedDict{union}
 '''
 
 
@@ -249,7 +252,9 @@ def result_types() -> tuple[str, dict[str, str]]:
         hint = types.hint(_pascal(spec.python_name) + "Result", values) if values else "Any"
         hints[spec.name] = hint
     names = sorted(n for n in types.classes)
-    lines = [RESULTS_HEADER.rstrip("\n"), "", f"__all__ = {names!r}".replace("'", '"')]
+    bodies = "\n".join(line for body in types.classes.values() for line in body)
+    header = RESULTS_HEADER.rstrip("\n").replace("{union}", ", Union" if "Union[" in bodies else "")
+    lines = [header, "", f"__all__ = {names!r}".replace("'", '"')]
     for name, body in types.classes.items():
         lines += ["", "", *body]
     return "\n".join(lines) + "\n", hints
@@ -265,9 +270,10 @@ _CLASSES = (
 
 def render() -> str:
     """The text of api.py for the current method table."""
-    lines = [HEADER.rstrip("\n")]
     described = _descriptions()
     _, results = result_types()
+    used = sorted({name for hint in results.values() for name in re.findall(r"\b\w+Result\w*\b", hint)})
+    lines = [HEADER.rstrip("\n").replace("{results_imports}", "\n".join(f"    {name}," for name in used))]
     for name, named_returns, future, doc in _CLASSES:
         lines += ["", "", f"class {name}:", f'    """{doc}"""', "", "    __slots__ = ()", "",
                   "    def _named(self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], "
