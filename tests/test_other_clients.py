@@ -135,10 +135,8 @@ def test_binance_sdk_spot_receives_user_data_events(exchange: LocalExchange) -> 
             subscribed.stream.on("message", on_message)
             await connection.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC",
                                          price=40000.0, quantity=0.001)
-            for _ in range(100):
-                if got.is_set():
-                    break
-                await asyncio.sleep(0.02)  # the SDK delivers events on its own loop: give it turns until one came
+            # The SDK delivers events on this loop: wait for one in a worker thread, leaving the loop free.
+            await asyncio.get_running_loop().run_in_executor(None, got.wait, 5)
         finally:
             await connection.close_connection()
 

@@ -225,13 +225,13 @@ def test_a_delay_knob_delays_rest_answers_too(exchange: LocalExchange, api: Rest
     """exchange.delay(method) holds a REST answer as it holds a WebSocket one."""
     import time
 
-    exchange.delay("time", 0.3, times=1)
+    exchange.delay("time", 1.5, times=1)
     started = time.monotonic()
     assert api.get("/api/v3/time").status_code == 200
-    assert time.monotonic() - started >= 0.3
-    started = time.monotonic()
-    api.get("/api/v3/time")
-    assert time.monotonic() - started < 0.3  # used up
+    assert time.monotonic() - started >= 1.5
+    # Used up: were it still armed, this answer would take 1.5 s and the 1 s read timeout would fire.
+    again = api.http.get(exchange.rest_url + "/api/v3/time", timeout=1.0, verify=api.verify)
+    assert again.status_code == 200
 
 
 def test_a_client_that_half_closes_still_gets_its_answer(exchange: LocalExchange) -> None:
