@@ -76,6 +76,12 @@ class Client(Methods):
     per call, the client's default otherwise, `None` to wait forever. The first call
     connects; `connect()` does it ahead of time. Always `close()` (or use ``with``).
 
+    A lost connection is replaced in the background while anything needs it: a call
+    waiting, a user data stream. An idle client reconnects on its next call instead, so a
+    forgotten client (in a notebook, say) does not dial a server that went away forever.
+    With `stay_connected`, an idle client reconnects at once too, so that the next call
+    does not pay for the handshake.
+
     For a ``wss://`` server whose certificate the system does not trust (a private CA, a
     `LocalExchange(tls=True)`), pass ``ssl_context=ssl.create_default_context(cafile=...)``;
     ``websocket_options={"sslopt": {...}}`` is handed to websocket-client as it is.
@@ -86,9 +92,10 @@ class Client(Methods):
     ever sent twice. With `check_filters`, orders are checked against the symbol's filters
     (`symbol()`) before they are sent, and refused unsent with every problem named.
 
-    `resolve_order` asks Binance's REST API when no WebSocket connection is up: `rest_url`
+    `resolve_order` asks Binance's REST API when no WebSocket connection can be had: `rest_url`
     (by default the REST host of the same environment, or the same port for any other host)
-    and `rest_verify` (as `requests` takes it: True, or a CA bundle's path).
+    and `rest_verify` (as `requests` takes it: True, or a CA bundle's path; with True and an
+    `ssl_context`, REST trusts what the WebSocket does).
     """
 
     def __init__(
@@ -114,6 +121,7 @@ class Client(Methods):
         max_connection_age: Optional[float] = DEFAULT_CONNECTION_AGE,
         retry_reads: bool = True,
         check_filters: bool = False,
+        stay_connected: bool = False,
         rest_url: Optional[str] = None,
         rest_verify: Union[bool, str] = True,
         name: Optional[str] = None,
@@ -161,7 +169,8 @@ class Client(Methods):
         if signer is not None and api_key is not None:
             builder = self._builder  # not self: nothing the client holds may hold the client (see _finalizer)
             self._rest = RestLookup(rest_url or rest_base_for(url), api_key, signer, builder.recv_window,
-                                    lambda: builder.clock_offset_ms, rest_verify)
+                                    lambda: builder.clock_offset_ms, rest_verify,
+                                    ssl_context if rest_verify is True else None)
         self._supervisor = Supervisor(
             url=url,
             name=self.name,
@@ -176,6 +185,7 @@ class Client(Methods):
             on_rate_limit=on_rate_limit,
             clock_sync_interval=clock_sync_interval,
             max_connection_age=max_connection_age,
+            stay_connected=bool(stay_connected),
         )
         # The library's threads reference the supervisor, never this object, so dropping the
         # last reference to a client (a re-run notebook cell) closes it here.

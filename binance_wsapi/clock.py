@@ -89,6 +89,11 @@ class ClockKeeper:
         if self._waiting:
             self._released, self._waiting = Remeasured(self._waiting, error), []
 
+    @property
+    def holding(self) -> bool:
+        """Requests refused with -1021 wait for a measurement, which needs a connection."""
+        return bool(self._waiting)
+
     def keep(self, pending: Pending, error: APIError) -> bool:
         """Keep a request refused with -1021 until the next measurement (lock held).
 

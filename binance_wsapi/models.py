@@ -74,7 +74,9 @@ class ConnectionEvent:
     connection was lost, or the client closed; `reason` says which), ``"reconnecting"``
     (attempt number `attempt` to replace a lost connection is starting), ``"reconnected"`` and
     ``"rotated"`` (a planned move to a new connection, on `serverShutdown` or at the
-    configured connection lifetime, finished; nothing failed because of it). `connection`
+    configured connection lifetime, finished; nothing failed because of it), and ``"idle"``
+    (the connection is down and nothing needs one: the client stopped reconnecting, and its
+    next call connects; see `stay_connected`). `connection`
     names the connection concerned; `at` is the local epoch time in seconds.
     """
 

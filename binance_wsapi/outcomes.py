@@ -79,6 +79,8 @@ _TRANSIENT = (
 )
 # One REST lookup's own limit (the loop tries again until the caller's deadline).
 _REST_WAIT = 5.0
+# How long a lookup waits for a WebSocket connection before it asks REST instead.
+_WEBSOCKET_WAIT = 2.0
 # Lookups while the outcome may still change: first soon, then less often.
 _FIRST_POLL, _MAX_POLL = 0.1, 1.0
 
@@ -149,7 +151,7 @@ def resolve_order(
                 # A default timeout grows by the settle time, possibly past what one wait may take.
                 wait = None if remaining == float("inf") else min(remaining, threading.TIMEOUT_MAX)
                 rest = client._rest
-                if rest is not None and client._supervisor.active is None:
+                if rest is not None and not _websocket_within(client, wait):
                     # No WebSocket connection now: the REST API is the same engine by another door.
                     return rest.get(plan.method, query, None if wait is None else min(wait, _REST_WAIT))  # type: ignore[no-any-return]
                 # Not client.request: a lookup that finds nothing is not one of the caller's errors.
@@ -179,6 +181,18 @@ def resolve_order(
         poll = min(poll * 2, _MAX_POLL)
     reason = f"; last lookup: {last}" if last is not None else ""
     raise _unresolved(error, f"could not tell within {timeout:g} s whether {method}{target} executed{reason}") from last
+
+
+def _websocket_within(client: Client, wait: Optional[float]) -> bool:
+    """Whether a WebSocket connection is up, or comes up soon (an idle client connects on demand)."""
+    supervisor = client._supervisor
+    if supervisor.active is not None:
+        return True
+    try:
+        supervisor.wait_connected(_WEBSOCKET_WAIT if wait is None else min(wait, _WEBSOCKET_WAIT))
+    except ConnectFailed:
+        return False
+    return True
 
 
 def _unresolved(error: ExecutionStatusUnknown, message: str) -> BaseException:

@@ -9,6 +9,7 @@ sent) and maps the answer into the same exceptions. It uses `requests`, imported
 
 from __future__ import annotations
 
+import ssl
 import time
 from typing import Any, Mapping, Optional, Union
 from urllib.parse import urlencode, urlsplit
@@ -42,16 +43,33 @@ class RestLookup:
     """Signed GETs of order state over REST, for one client's credentials."""
 
     def __init__(self, base_url: str, api_key: str, signer: Any, recv_window: Any, offset_ms: Any,
-                 verify: Union[bool, str] = True) -> None:
+                 verify: Union[bool, str] = True, ssl_context: Optional[ssl.SSLContext] = None) -> None:
         self.base_url = base_url.rstrip("/")
         self._api_key = api_key
         self._signer = signer
         self._recv_window = recv_window
         self._offset_ms = offset_ms  # a callable: the client's current clock offset
         self._verify = verify
+        self._ssl_context = ssl_context  # the WebSocket's trust, for https too
+        self._adapter: Any = None  # made on first use; urllib3's pools are thread-safe
 
     def __repr__(self) -> str:
         return f"<RestLookup {self.base_url}>"
+
+    def _https_adapter(self) -> Any:
+        """A requests adapter whose connections use the client's SSL context."""
+        if self._adapter is None:
+            from requests.adapters import HTTPAdapter
+
+            context = self._ssl_context
+
+            class _ContextAdapter(HTTPAdapter):
+                def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+                    kwargs["ssl_context"] = context
+                    super().init_poolmanager(*args, **kwargs)
+
+            self._adapter = _ContextAdapter()
+        return self._adapter
 
     def get(self, method: str, params: Mapping[str, Any], timeout: Optional[float]) -> Any:
         """The result of `method` (``order.status`` / ``orderList.status``) asked over REST; raises as the
@@ -66,7 +84,11 @@ class RestLookup:
         text += "&" + urlencode({"signature": self._signer.sign(text)})
         url = f"{self.base_url}{ENDPOINTS[method]}?{text}"
         try:
-            reply = requests.get(url, headers={"X-MBX-APIKEY": self._api_key}, timeout=timeout, verify=self._verify)
+            with requests.Session() as session:
+                if self._ssl_context is not None:
+                    session.mount("https://", self._https_adapter())
+                reply = session.get(url, headers={"X-MBX-APIKEY": self._api_key}, timeout=timeout,
+                                    verify=self._verify)
         except requests.Timeout:
             raise RequestTimeout(f"{method} over REST timed out", method=method) from None
         except requests.RequestException as exc:

@@ -121,6 +121,7 @@ class Supervisor:
         on_rate_limit: str = "wait",
         clock_sync_interval: Optional[float] = None,
         max_connection_age: Optional[float] = None,
+        stay_connected: bool = False,
     ) -> None:
         self.url = url
         self.name = name
@@ -137,6 +138,8 @@ class Supervisor:
         self._timed = builder.signer is not None
         self._wait_for_limits = on_rate_limit == "wait"
         self._max_age = max_connection_age
+        # Reconnect when idle too: the handshake is paid before the next call, not during it.
+        self._stay_connected = stay_connected
         self.governor = RateGovernor(builder.server_ms, police=on_rate_limit != "off")
         #: The client's user data streams, re-subscribed on every new connection.
         self.subscriptions = Subscriptions()
@@ -158,6 +161,7 @@ class Supervisor:
         self._wake_at = float("inf")
         self._poked = False
         self._wanted = False
+        self._connect_waiters = 0  # callers blocked in wait_connected
         self._rotate: Optional[str] = None  # why the active connection is to be replaced
         self._connected_once = False
         self._retry_at = 0.0
@@ -329,19 +333,23 @@ class Supervisor:
         deadline = time.monotonic() + timeout
         with self._cond:
             generation = self._generation
-            self._want()
-            while self.active is None:
-                if self._closed is not None:
-                    raise self.closed_error()
-                if self._generation != generation:
-                    cause = self._last_error
-                    reason = _describe(cause) if cause is not None else "unknown error"
-                    raise ConnectFailed(f"could not connect: {reason}") from cause
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    last = f"; last error: {_describe(self._last_error)}" if self._last_error else ""
-                    raise ConnectFailed(f"not connected to {self.url} within {timeout:g} s{last}")
-                self._cond.wait(remaining)
+            self._connect_waiters += 1
+            try:
+                self._want()
+                while self.active is None:
+                    if self._closed is not None:
+                        raise self.closed_error()
+                    if self._generation != generation:
+                        cause = self._last_error
+                        reason = _describe(cause) if cause is not None else "unknown error"
+                        raise ConnectFailed(f"could not connect: {reason}") from cause
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        last = f"; last error: {_describe(self._last_error)}" if self._last_error else ""
+                        raise ConnectFailed(f"not connected to {self.url} within {timeout:g} s{last}")
+                    self._cond.wait(remaining)
+            finally:
+                self._connect_waiters -= 1
 
     def add_handler(self, handler: Callable[[dict[str, Any]], None]) -> None:
         with self._cond:
@@ -550,8 +558,10 @@ class Supervisor:
             self._retry_at = time.monotonic() + self._backoff.delay(self._failures)
             self._failures += 1
             self._notify()
-        log.warning("%s: connection %s lost (%s); reconnecting", self.name, conn.name, _describe(reason))
-        self._emit("disconnected", conn, _describe(reason))
+            then = "reconnecting" if self._has_work() else "reconnecting when next needed"
+            # Queued under the lock, so that handlers see it before the "idle" that may follow.
+            self._emit("disconnected", conn, _describe(reason))
+        log.warning("%s: connection %s lost (%s); %s", self.name, conn.name, _describe(reason), then)
 
     def wants_events(self, conn: Connection) -> bool:
         return bool(conn.streams or self._handlers)
@@ -623,6 +633,13 @@ class Supervisor:
                         log.info("%s: %s reached its lifetime of %g s; rotating", self.name, conn.name, self._max_age)
                     else:
                         wake = min(wake, conn.connected_at + self._max_age)
+                if self._wanted and self.active is None and not self._has_work():
+                    # Nothing waits for a connection: reconnecting now would only cost weight
+                    # (and, with the server gone, warn forever). The next call connects.
+                    self._wanted = False
+                    if self._connected_once:
+                        log.info("%s: idle; reconnecting on the next call", self.name)
+                        actions.append(partial(self._emit, "idle", None, "nothing needs a connection"))
                 if self._wanted and (self.active is None or self._rotate is not None):
                     # Connecting costs weight: not during a ban or a 429's retryAfter, nor
                     # into a window without room for the handshake.
@@ -642,6 +659,17 @@ class Supervisor:
                 # A far-off wake-up (a ban of days, a hostile retryAfter) must not overflow the wait.
                 self._cond.wait(None if wake == float("inf") else min(max(0.0, wake - now), LONGEST_WAIT))
                 self._wake_at = float("inf")
+
+    def _has_work(self) -> bool:
+        """Something needs a connection: a request waiting for one, or a stream (lock held)."""
+        return bool(
+            self._queue
+            or self._held
+            or self._connect_waiters
+            or self.subscriptions.streams
+            or self._clock.holding
+            or self._stay_connected
+        )
 
     def _handshake_weight(self) -> int:
         """What opening a connection costs: the connection itself, `time`, `session.logon`."""

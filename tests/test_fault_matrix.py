@@ -3,7 +3,7 @@
     fault                                   expected outcome
     connection dropped before a send        the request waits for the new connection, sent once
     connection dropped after a send         in flight: ConnectionLost at once (orders: also unknown)
-    connection dropped while idle           reconnects in the background; the next call just works
+    connection dropped while idle           stays idle; the next call reconnects (stay_connected: at once)
     server never answers one method         that call times out at its deadline; others unaffected
     server stops answering pings            the watchdog replaces the silent connection
     serverShutdown with requests in flight  nothing fails: in-flight finish, new ones use a new link
@@ -16,6 +16,7 @@
     binary frame                            logged and ignored; the connection stays
     oversized frame                         the connection is dropped (in flight: ConnectionLost)
     server restart on the same port         calls made while it is down succeed once it is back
+    server gone for good                    an idle client stops dialling; a call tries until its deadline
     close() while 16 calls are pending      every call fails at once with ClientClosed (or unknown)
 
 Each test asserts its outcome through the public API against LocalExchange's fault knobs.
@@ -117,16 +118,33 @@ def test_dropped_after_send_fails_in_flight_at_once(client: Client, exchange: Lo
     assert exchange.request_count("order.place") == 1
 
 
-def test_dropped_while_idle_reconnects_in_the_background(client: Client, exchange: LocalExchange) -> None:
-    """An idle client notices the drop, reconnects and logs on again by itself; no call fails."""
+def test_dropped_while_idle_reconnects_on_the_next_call(client: Client, exchange: LocalExchange) -> None:
+    """An idle client notices the drop and stays idle, dialling nothing; its next call reconnects and logs on."""
     kinds = Kinds()
     client.add_connection_handler(kinds)
     client.connect()
     exchange.drop_connections()
-    kinds.wait_for("reconnected")
-    assert exchange.request_count("session.logon") == 2
+    kinds.wait_for("idle")
+    assert exchange.connections_accepted == 1 and "connecting" not in repr(client)
     assert client.account_status()["balances"]
+    assert exchange.connections_accepted == 2 and exchange.request_count("session.logon") == 2
     assert client.stats.errors == 0 and client.stats.reconnects == 1
+    assert [e.kind for e in kinds.items] == ["connected", "disconnected", "idle", "reconnecting", "reconnected"]
+
+
+def test_dropped_while_idle_with_stay_connected_reconnects_in_the_background(
+    exchange: LocalExchange, account: LocalAccount
+) -> None:
+    """With stay_connected, an idle client reconnects and logs on again by itself; no call fails."""
+    kinds = Kinds()
+    with exchange.client(account, stay_connected=True) as client:
+        client.add_connection_handler(kinds)
+        client.connect()
+        exchange.drop_connections()
+        kinds.wait_for("reconnected")
+        assert exchange.request_count("session.logon") == 2
+        assert client.account_status()["balances"]
+        assert client.stats.errors == 0 and client.stats.reconnects == 1 and exchange.connections_accepted == 2
 
 
 def test_one_method_never_answered_times_out_alone(client: Client, exchange: LocalExchange) -> None:
@@ -153,8 +171,8 @@ def test_server_that_stops_answering_pings_is_replaced(exchange: LocalExchange, 
         kinds.wait_for("disconnected")
         assert "after a ping" in logs.wait_for(lambda r: "lost" in r.getMessage()).getMessage()
         exchange.answer_pings = True
-        kinds.wait_for("reconnected")
         assert client.ping() == {}
+        kinds.wait_for("reconnected")
 
 
 def test_server_shutdown_with_sixteen_callers_fails_nothing(client: Client, exchange: LocalExchange) -> None:
@@ -246,9 +264,9 @@ def test_418_ban_sends_nothing_until_it_lifts(client: Client, exchange: LocalExc
     with pytest.raises(IPBanned) as info:
         client.ping()
     assert info.value.sent is False and exchange.request_count("ping") == 0
-    assert exchange.wait_until(lambda ex: ex.connections_accepted == 2)
-    assert exchange.connection_times[1] >= lifts_at
-    assert client.ping() == {}
+    assert exchange.wait_until(lambda ex: ex.now_ms() >= lifts_at)
+    assert client.ping() == {}  # the idle client reconnects on this call
+    assert exchange.connections_accepted == 2 and exchange.connection_times[1] >= lifts_at
 
 
 @pytest.mark.parametrize(
@@ -302,6 +320,22 @@ def test_server_restart_on_the_same_port(client: Client, exchange: LocalExchange
     assert time.monotonic() - started >= 0.2
     assert exchange.port == port and exchange.connections_accepted == 2
     assert kinds.kinds.count("reconnecting") >= 2  # at least one attempt found nothing listening
+
+
+def test_server_gone_for_good_leaves_an_idle_client_quiet(client: Client, exchange: LocalExchange) -> None:
+    """The server goes away for good: the idle client stops dialling; a call retries until its deadline, then it is idle again."""
+    kinds = Kinds()
+    client.add_connection_handler(kinds)
+    client.connect()
+    exchange.close()
+    kinds.wait_for("idle")
+    assert kinds.kinds == ["connected", "disconnected", "idle"] and repr(client).endswith(" idle>")
+    with pytest.raises(RequestTimeout) as info:
+        client.ping(timeout=0.5)
+    assert info.value.sent is False
+    kinds.wait_for("idle", count=2)
+    assert kinds.kinds.count("reconnecting") >= 1 and "reconnected" not in kinds.kinds
+    assert repr(client).endswith(" idle>") and client.stats.reconnects == 0
 
 
 def test_close_from_another_thread_with_sixteen_pending_calls(exchange: LocalExchange, account: LocalAccount) -> None:

@@ -40,18 +40,19 @@ class Events:
 
 
 def test_connection_events_tell_the_story_of_a_drop(exchange: LocalExchange, account: LocalAccount) -> None:
-    """connected, then on a drop: disconnected (with the reason), reconnecting, reconnected."""
+    """connected, then on a drop: disconnected (with the reason), idle; the next call: reconnecting, reconnected."""
     events = Events()
     with exchange.client(account) as client:
         client.add_connection_handler(events)
         client.connect()
         events.wait_for(lambda k: k == ["connected"])
         exchange.drop_connections()
-        kinds = events.wait_for(lambda k: "reconnected" in k)
-        assert kinds == ["connected", "disconnected", "reconnecting", "reconnected"]
-        lost, retry = events.items[1], events.items[2]
-        assert lost.reason is not None and "closed" in lost.reason and retry.attempt == 1
+        assert events.wait_for(lambda k: "idle" in k) == ["connected", "disconnected", "idle"]
         assert client.ping() == {}
+        kinds = events.wait_for(lambda k: "reconnected" in k)
+        assert kinds == ["connected", "disconnected", "idle", "reconnecting", "reconnected"]
+        lost, retry = events.items[1], events.items[3]
+        assert lost.reason is not None and "closed" in lost.reason and retry.attempt == 1
     assert events.kinds()[-1] == "disconnected" and "closed" in (events.items[-1].reason or "")
     assert events.threads == {f"{client.name}-callbacks"}  # never the I/O thread
 
@@ -70,11 +71,13 @@ def test_a_raising_connection_handler_does_not_stop_the_others(exchange: LocalEx
         client.add_connection_handler(events)
         client.connect()
         exchange.drop_connections()
+        events.wait_for(lambda k: "idle" in k)
+        assert client.ping() == {}
         events.wait_for(lambda k: "reconnected" in k)
         client.remove_connection_handler(events)
         assert client.ping() == {}
-    assert calls == ["connected", "disconnected", "reconnecting", "reconnected", "disconnected"]
-    assert events.kinds() == ["connected", "disconnected", "reconnecting", "reconnected"]
+    assert calls == ["connected", "disconnected", "idle", "reconnecting", "reconnected", "disconnected"]
+    assert events.kinds() == ["connected", "disconnected", "idle", "reconnecting", "reconnected"]
 
 
 def test_stats_count_requests_errors_reconnects_and_latency(client: Client, exchange: LocalExchange) -> None:

@@ -147,8 +147,8 @@ def test_too_many_orders_holds_back_only_orders(exchange: LocalExchange, account
 
 @pytest.mark.parametrize("mode", ["wait", "raise", "off"])
 def test_418_ban_refuses_everything_without_touching_the_network(exchange: LocalExchange, mode: str) -> None:
-    """During an IP ban every call raises IPBanned at once, and the client does not even reconnect."""
-    with Client(on_rate_limit=mode, **client_kwargs(exchange)) as client:  # type: ignore[arg-type]
+    """During an IP ban every call raises IPBanned at once, and even a client told to stay connected does not reconnect."""
+    with Client(on_rate_limit=mode, stay_connected=True, **client_kwargs(exchange)) as client:  # type: ignore[arg-type]
         client.connect()
         banned_until = exchange.now_ms() + 700
         exchange.fail("depth", 418, -1003, "Way too much request weight used; IP banned.",

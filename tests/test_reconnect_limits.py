@@ -6,6 +6,9 @@
     upgrade refused with HTTP 429 + Retry-After      no new attempt before Retry-After; calls hold meanwhile
     upgrade refused with HTTP 418 + Retry-After      calls raise IPBanned at once, nothing dialled before it lifts
     -1021 on the handshake's session.logon           that attempt fails fast; no stray logon is sent later
+
+The reconnecting clients here are made with `stay_connected`, so that they redial in the
+background, where the timing of each attempt can be watched.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Callable
 
 import pytest
 
-from binance_wsapi import Client, ConnectFailed, IPBanned, RateLimited, RequestTimeout
+from binance_wsapi import ConnectFailed, IPBanned, RateLimited, RequestTimeout
 from binance_wsapi.connection import retry_after_seconds
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
@@ -30,7 +33,7 @@ def test_reconnect_near_the_weight_limit_waits_for_the_window(make_exchange: Cal
     """With the window almost used up, a dropped connection is reopened only once there is room: no 429, no 418."""
     exchange = make_exchange(weight_limit=40, weight_window=2, ban_after=2)
     account = exchange.create_account({"USDT": "1000"})
-    with exchange.client(account, timeout=10) as client:
+    with exchange.client(account, timeout=10, stay_connected=True) as client:
         kinds = Kinds()
         client.add_connection_handler(kinds)
         client.connect()  # 2 (connection) + 1 (time) + 2 (session.logon)
@@ -47,17 +50,18 @@ def test_reconnect_near_the_weight_limit_waits_for_the_window(make_exchange: Cal
             assert exchange.connection_times[1] >= dropped_at - dropped_at % window_ms + window_ms
 
 
-def test_reconnect_waits_out_a_429_retry_after(client: Client, exchange: LocalExchange) -> None:
+def test_reconnect_waits_out_a_429_retry_after(exchange: LocalExchange, account: LocalAccount) -> None:
     """After a 429 with retryAfter, a dropped connection is not reopened before retryAfter."""
-    client.connect()
-    retry_at = exchange.now_ms() + 500
-    exchange.fail("depth", 429, -1003, "Too much request weight used.", data={"retryAfter": retry_at}, times=1)
-    with pytest.raises(RateLimited):
-        client.depth(symbol=S)
-    exchange.drop_connections()
-    assert exchange.wait_until(lambda ex: ex.connections_accepted == 2)
-    assert exchange.connection_times[1] >= retry_at
-    assert client.ping() == {}
+    with exchange.client(account, timeout=5, stay_connected=True) as client:
+        client.connect()
+        retry_at = exchange.now_ms() + 500
+        exchange.fail("depth", 429, -1003, "Too much request weight used.", data={"retryAfter": retry_at}, times=1)
+        with pytest.raises(RateLimited):
+            client.depth(symbol=S)
+        exchange.drop_connections()
+        assert exchange.wait_until(lambda ex: ex.connections_accepted == 2)
+        assert exchange.connection_times[1] >= retry_at
+        assert client.ping() == {}
 
 
 @pytest.mark.parametrize("status", [429, 503])
@@ -65,7 +69,7 @@ def test_upgrade_refused_with_retry_after_is_not_retried_sooner(
     exchange: LocalExchange, account: LocalAccount, status: int
 ) -> None:
     """An HTTP 429 or 503 answer to the upgrade with Retry-After: 1 keeps the next attempt back a full second."""
-    with exchange.client(account, timeout=10) as client:
+    with exchange.client(account, timeout=10, stay_connected=True) as client:
         kinds = Kinds()
         client.add_connection_handler(kinds)
         client.connect()
@@ -83,7 +87,7 @@ def test_upgrade_refused_with_418_bans_calls_until_it_lifts(
     exchange: LocalExchange, account: LocalAccount, logs: LogWatcher
 ) -> None:
     """An HTTP 418 answer to the upgrade: calls raise IPBanned unsent, and nothing is dialled until Retry-After."""
-    with exchange.client(account, timeout=10) as client:
+    with exchange.client(account, timeout=10, stay_connected=True) as client:
         client.connect()
         exchange.refuse_upgrades(418, retry_after=1, times=1)
         exchange.drop_connections()
@@ -104,7 +108,7 @@ def test_invalid_timestamp_on_the_handshake_logon_fails_that_attempt_fast(
     """A -1021 answer to the first session.logon fails connect() at once, and that logon is never re-sent."""
     exchange.fail("session.logon", 400, -1021, "Timestamp for this request was 1000ms ahead of the server's time.",
                   times=1)
-    with exchange.client(account, timeout=10) as client:
+    with exchange.client(account, timeout=10, stay_connected=True) as client:
         started = time.monotonic()
         with pytest.raises(ConnectFailed, match="-1021"):
             client.connect(timeout=5)
@@ -118,7 +122,7 @@ def test_invalid_timestamp_on_a_reconnect_logon_retries_the_connection(
     exchange: LocalExchange, account: LocalAccount
 ) -> None:
     """A -1021 on a reconnect's session.logon fails that attempt; the next one logs on; nothing else is re-sent."""
-    with exchange.client(account, timeout=10) as client:
+    with exchange.client(account, timeout=10, stay_connected=True) as client:
         kinds = Kinds()
         client.add_connection_handler(kinds)
         client.connect()
@@ -143,7 +147,7 @@ def test_retry_after_header_is_read_safely(header: object, expected: object) -> 
 
 def test_an_absurd_retry_after_does_not_kill_the_client(exchange: LocalExchange, account: LocalAccount) -> None:
     """An upgrade refused with Retry-After of 300 years holds calls (they time out); the client stays alive."""
-    with exchange.client(account, timeout=10) as client:
+    with exchange.client(account, timeout=10, stay_connected=True) as client:
         client.connect()
         exchange.refuse_upgrades(503, retry_after=10**10, times=1)
         exchange.drop_connections()

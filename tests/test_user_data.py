@@ -332,7 +332,7 @@ def test_subscribe_for_another_account_interrupted_while_queued_does_not_wedge_t
 ) -> None:
     """Ctrl-C in subscribe() for another account while reconnects fail: the next connection still opens."""
     other = exchange.create_account({"USDT": "1000"})
-    with exchange.client(account, timeout=Timeout(request=3, connect=2, close=2)) as client:
+    with exchange.client(account, timeout=Timeout(request=3, connect=2, close=2), stay_connected=True) as client:
         client.connect()
         exchange.refuse_upgrades(503)  # reconnects fail, so the subscription waits in the queue
         exchange.drop_connections()
