@@ -80,7 +80,14 @@ _KLINE_COLUMNS = (
 )
 
 
+# The docs link their own pages relatively ("./enums.md#side"), which resolves nowhere once in
+# a docstring: point such links at the published docs instead.
+_DOC_LINK = re.compile(r"\]\((?:\./)?([\w/-]+)\.md(#[\w-]+)?\)")
+_DOCS_SITE = "https://developers.binance.com/docs/binance-spot-api-docs/"
+
+
 def _safe(text: str) -> str:
+    text = _DOC_LINK.sub(lambda m: f"]({_DOCS_SITE}{m.group(1)}{m.group(2) or ''})", text)
     return text.replace("\\", "/").replace('"' * 3, "'" * 3)
 
 

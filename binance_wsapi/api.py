@@ -693,12 +693,14 @@ class Methods:
           sent
         - new_order_resp_type: Select response format: ACK, RESULT, FULL.MARKET and LIMIT orders use
           FULL by default, other order types default to ACK.
-        - trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md)
+        - trailing_delta: See [Trailing Stop order FAQ](https://developers.binance.com/docs/binance-
+          spot-api-docs/faqs/trailing-stop-faq)
         - strategy_id: Arbitrary numeric value identifying the order within an order strategy.
         - strategy_type: Arbitrary numeric value identifying the order strategy.Values smaller than
           1000000 are reserved and cannot be used.
         - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
-          symbol. Supported values: [STP Modes](enums.md#stpmodes)
+          symbol. Supported values: [STP Modes](https://developers.binance.com/docs/binance-spot-api-
+          docs/enums#stpmodes)
         - peg_price_type: PRIMARY_PEG or MARKET_PEG See [Pegged Orders](#pegged-orders-info)
         - peg_offset_value: Price level to peg the price to (max: 100) See [Pegged Orders](#pegged-
           orders-info)
@@ -769,18 +771,21 @@ class Methods:
           sent
         - new_order_resp_type: Select response format: ACK, RESULT, FULL.MARKET and LIMIT orders use
           FULL by default, other order types default to ACK.
-        - trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md)
+        - trailing_delta: See [Trailing Stop order FAQ](https://developers.binance.com/docs/binance-
+          spot-api-docs/faqs/trailing-stop-faq)
         - strategy_id: Arbitrary numeric value identifying the order within an order strategy.
         - strategy_type: Arbitrary numeric value identifying the order strategy.Values smaller than
           1000000 are reserved and cannot be used.
         - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
-          symbol. Supported values: [STP Modes](enums.md#stpmodes)
+          symbol. Supported values: [STP Modes](https://developers.binance.com/docs/binance-spot-api-
+          docs/enums#stpmodes)
         - peg_price_type: PRIMARY_PEG or MARKET_PEG See [Pegged Orders](#pegged-orders-info)
         - peg_offset_value: Price level to peg the price to (max: 100) See [Pegged Orders](#pegged-
           orders-info)
         - peg_offset_type: Only PRICE_LEVEL is supported See [Pegged Orders](#pegged-orders-info)
-        - compute_commission_rates: Default: false See [Commissions FAQ](faqs/commission_faq.md#test-
-          order-diferences) to learn more.
+        - compute_commission_rates: Default: false See [Commissions
+          FAQ](https://developers.binance.com/docs/binance-spot-api-docs/faqs/commission_faq#test-order-
+          diferences) to learn more.
         - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
           precision (e.g., 6000.346) so that microseconds may be specified.
         """
@@ -1064,7 +1069,8 @@ class Methods:
         - limit_strategy_type: Arbitrary numeric value identifying the limit order strategy.Values
           smaller than 1000000 are reserved and cannot be used.
         - stop_price: Either stopPrice or trailingDelta, or both must be specified
-        - trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md)
+        - trailing_delta: See [Trailing Stop order FAQ](https://developers.binance.com/docs/binance-
+          spot-api-docs/faqs/trailing-stop-faq)
         - stop_client_order_id: Arbitrary unique ID among open orders for the stop order. Automatically
           generated if not sent
         - stop_limit_time_in_force: See [order.place](#timeInForce) for available options
@@ -1073,7 +1079,8 @@ class Methods:
           than 1000000 are reserved and cannot be used.
         - new_order_resp_type: Select response format: ACK, RESULT, FULL (default)
         - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
-          symbol. The possible supported values are: [STP Modes](./enums.md#stpmodes)
+          symbol. The possible supported values are: [STP
+          Modes](https://developers.binance.com/docs/binance-spot-api-docs/enums#stpmodes)
         - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
           precision (e.g., 6000.346) so that microseconds may be specified.
         """
@@ -1164,7 +1171,8 @@ class Methods:
           to specify the limit price.
         - above_stop_price: Can be used if aboveType is STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT,
           TAKE_PROFIT_LIMIT. Either aboveStopPrice or aboveTrailingDelta or both, must be specified.
-        - above_trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md).
+        - above_trailing_delta: See [Trailing Stop order
+          FAQ](https://developers.binance.com/docs/binance-spot-api-docs/faqs/trailing-stop-faq).
         - above_iceberg_qty: Note that this can only be used if aboveTimeInForce is GTC.
         - above_time_in_force: Required if aboveType is STOP_LOSS_LIMIT or TAKE_PROFIT_LIMIT.
         - above_strategy_id: Arbitrary numeric value identifying the above order within an order
@@ -1177,7 +1185,8 @@ class Methods:
           to specify the limit price.
         - below_stop_price: Can be used if belowType is STOP_LOSS, STOP_LOSS_LIMIT, TAKE_PROFIT or
           TAKE_PROFIT_LIMIT. Either belowStopPrice or belowTrailingDelta or both, must be specified.
-        - below_trailing_delta: See [Trailing Stop order FAQ](faqs/trailing-stop-faq.md).
+        - below_trailing_delta: See [Trailing Stop order
+          FAQ](https://developers.binance.com/docs/binance-spot-api-docs/faqs/trailing-stop-faq).
         - below_iceberg_qty: Note that this can only be used if belowTimeInForce is GTC.
         - below_time_in_force: Required if belowType is STOP_LOSS_LIMIT or TAKE_PROFIT_LIMIT
         - below_strategy_id: Arbitrary numeric value identifying the below order within an order
@@ -1187,7 +1196,8 @@ class Methods:
         - below_peg_price_type: See [Pegged Orders](#pegged-orders-info)
         - new_order_resp_type: Select response format: ACK, RESULT, FULL
         - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
-          symbol. The possible supported values are: [STP Modes](./enums.md#stpmodes).
+          symbol. The possible supported values are: [STP
+          Modes](https://developers.binance.com/docs/binance-spot-api-docs/enums#stpmodes).
         - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
           precision (e.g., 6000.346) so that microseconds may be specified.
         """
@@ -1280,17 +1290,20 @@ class Methods:
           one is filled or completely expired. listClientOrderId is distinct from the
           workingClientOrderId and the pendingClientOrderId.
         - new_order_resp_type: Format of the JSON response. Supported values: [Order Response
-          Type](./enums.md#orderresponsetype)
+          Type](https://developers.binance.com/docs/binance-spot-api-docs/enums#orderresponsetype)
         - self_trade_prevention_mode: The allowed values are dependent on what is configured on the
-          symbol. Supported values: [STP Modes](./enums.md#stpmodes)
+          symbol. Supported values: [STP Modes](https://developers.binance.com/docs/binance-spot-api-
+          docs/enums#stpmodes)
         - working_type: Supported values: LIMIT,LIMIT_MAKER
-        - working_side: Supported values: [Order side](./enums.md#side)
+        - working_side: Supported values: [Order side](https://developers.binance.com/docs/binance-spot-
+          api-docs/enums#side)
         - working_quantity: Sets the quantity for the working order.
         - working_client_order_id: Arbitrary unique ID among open orders for the working order.
           Automatically generated if not sent.
         - working_iceberg_qty: This can only be used if workingTimeInForce is GTC, or if workingType is
           LIMIT_MAKER.
-        - working_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - working_time_in_force: Supported values: [Time In
+          Force](https://developers.binance.com/docs/binance-spot-api-docs/enums#timeinforce)
         - working_strategy_id: Arbitrary numeric value identifying the working order within an order
           strategy.
         - working_strategy_type: Arbitrary numeric value identifying the working order strategy. Values
@@ -1298,13 +1311,15 @@ class Methods:
         - working_peg_price_type: See [Pegged Orders](#pegged-orders-info)
         - pending_type: Supported values: [Order types](#order-type). Note that MARKET orders using
           quoteOrderQty are not supported.
-        - pending_side: Supported values: [Order side](./enums.md#side)
+        - pending_side: Supported values: [Order side](https://developers.binance.com/docs/binance-spot-
+          api-docs/enums#side)
         - pending_quantity: Sets the quantity for the pending order.
         - pending_client_order_id: Arbitrary unique ID among open orders for the pending order.
           Automatically generated if not sent.
         - pending_iceberg_qty: This can only be used if pendingTimeInForce is GTC, or if pendingType is
           LIMIT_MAKER.
-        - pending_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - pending_time_in_force: Supported values: [Time In
+          Force](https://developers.binance.com/docs/binance-spot-api-docs/enums#timeinforce)
         - pending_strategy_id: Arbitrary numeric value identifying the pending order within an order
           strategy.
         - pending_strategy_type: Arbitrary numeric value identifying the pending order strategy. Values
@@ -1414,22 +1429,26 @@ class Methods:
           one is filled or completely expired. listClientOrderId is distinct from the
           workingClientOrderId, pendingAboveClientOrderId, and the pendingBelowClientOrderId.
         - new_order_resp_type: Format of the JSON response. Supported values: [Order Response
-          Type](./enums.md#orderresponsetype)
+          Type](https://developers.binance.com/docs/binance-spot-api-docs/enums#orderresponsetype)
         - self_trade_prevention_mode: The allowed values are dependent on what is configured on the
-          symbol. Supported values: [STP Modes](./enums.md#stpmodes)
+          symbol. Supported values: [STP Modes](https://developers.binance.com/docs/binance-spot-api-
+          docs/enums#stpmodes)
         - working_type: Supported values: LIMIT, LIMIT_MAKER
-        - working_side: Supported values: [Order Side](./enums.md#side)
+        - working_side: Supported values: [Order Side](https://developers.binance.com/docs/binance-spot-
+          api-docs/enums#side)
         - working_client_order_id: Arbitrary unique ID among open orders for the working order.
           Automatically generated if not sent.
         - working_iceberg_qty: This can only be used if workingTimeInForce is GTC, or if workingType is
           LIMIT_MAKER.
-        - working_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - working_time_in_force: Supported values: [Time In
+          Force](https://developers.binance.com/docs/binance-spot-api-docs/enums#timeinforce)
         - working_strategy_id: Arbitrary numeric value identifying the working order within an order
           strategy.
         - working_strategy_type: Arbitrary numeric value identifying the working order strategy. Values
           smaller than 1000000 are reserved and cannot be used.
         - working_peg_price_type: See [Pegged Orders](#pegged-orders-info)
-        - pending_side: Supported values: [Order Side](./enums.md#side)
+        - pending_side: Supported values: [Order Side](https://developers.binance.com/docs/binance-spot-
+          api-docs/enums#side)
         - pending_above_type: Supported values: STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT,
           TAKE_PROFIT_LIMIT
         - pending_above_client_order_id: Arbitrary unique ID among open orders for the pending above
@@ -1438,7 +1457,8 @@ class Methods:
           TAKE_PROFIT_LIMIT to specify the limit price.
         - pending_above_stop_price: Can be used if pendingAboveType is STOP_LOSS, STOP_LOSS_LIMIT,
           TAKE_PROFIT, TAKE_PROFIT_LIMIT
-        - pending_above_trailing_delta: See [Trailing Stop FAQ](faqs/trailing-stop-faq.md)
+        - pending_above_trailing_delta: See [Trailing Stop
+          FAQ](https://developers.binance.com/docs/binance-spot-api-docs/faqs/trailing-stop-faq)
         - pending_above_iceberg_qty: This can only be used if pendingAboveTimeInForce is GTC or if
           pendingAboveType is LIMIT_MAKER.
         - pending_above_strategy_id: Arbitrary numeric value identifying the pending above order within
@@ -1457,7 +1477,8 @@ class Methods:
           both, must be specified.
         - pending_below_iceberg_qty: This can only be used if pendingBelowTimeInForce is GTC, or if
           pendingBelowType is LIMIT_MAKER.
-        - pending_below_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - pending_below_time_in_force: Supported values: [Time In
+          Force](https://developers.binance.com/docs/binance-spot-api-docs/enums#timeinforce)
         - pending_below_strategy_id: Arbitrary numeric value identifying the pending below order within
           an order strategy.
         - pending_below_strategy_type: Arbitrary numeric value identifying the pending below order
@@ -1566,17 +1587,20 @@ class Methods:
           one is filled or completely expired. listClientOrderId is distinct from the
           workingClientOrderId and the pendingClientOrderId.
         - new_order_resp_type: Format of the JSON response. Supported values: [Order Response
-          Type](./enums.md#orderresponsetype)
+          Type](https://developers.binance.com/docs/binance-spot-api-docs/enums#orderresponsetype)
         - self_trade_prevention_mode: The allowed values are dependent on what is configured on the
-          symbol. Supported values: [STP Modes](./enums.md#stpmodes)
+          symbol. Supported values: [STP Modes](https://developers.binance.com/docs/binance-spot-api-
+          docs/enums#stpmodes)
         - working_type: Supported values: LIMIT,LIMIT_MAKER
-        - working_side: Supported values: [Order Side](./enums.md#side)
+        - working_side: Supported values: [Order Side](https://developers.binance.com/docs/binance-spot-
+          api-docs/enums#side)
         - working_quantity: Sets the quantity for the working order.
         - working_client_order_id: Arbitrary unique ID among open orders for the working order.
           Automatically generated if not sent.
         - working_iceberg_qty: This can only be used if workingTimeInForce is GTC, or if workingType is
           LIMIT_MAKER.
-        - working_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - working_time_in_force: Supported values: [Time In
+          Force](https://developers.binance.com/docs/binance-spot-api-docs/enums#timeinforce)
         - working_strategy_id: Arbitrary numeric value identifying the working order within an order
           strategy.
         - working_strategy_type: Arbitrary numeric value identifying the working order strategy. Values
@@ -1584,12 +1608,14 @@ class Methods:
         - working_peg_price_type: See [Pegged Orders](#pegged-orders-info)
         - pending_type: Supported values: [Order Types](#order-type) Note that MARKET orders using
           quoteOrderQty are not supported.
-        - pending_side: Supported values: [Order Side](./enums.md#side)
+        - pending_side: Supported values: [Order Side](https://developers.binance.com/docs/binance-spot-
+          api-docs/enums#side)
         - pending_client_order_id: Arbitrary unique ID among open orders for the pending order.
           Automatically generated if not sent.
         - pending_iceberg_qty: This can only be used if pendingTimeInForce is GTC or if pendingType is
           LIMIT_MAKER.
-        - pending_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - pending_time_in_force: Supported values: [Time In
+          Force](https://developers.binance.com/docs/binance-spot-api-docs/enums#timeinforce)
         - pending_strategy_id: Arbitrary numeric value identifying the pending order within an order
           strategy.
         - pending_strategy_type: Arbitrary numeric value identifying the pending order strategy. Values
@@ -1697,22 +1723,26 @@ class Methods:
           one is filled or completely expired. listClientOrderId is distinct from the
           workingClientOrderId, pendingAboveClientOrderId, and the pendingBelowClientOrderId.
         - new_order_resp_type: Format of the JSON response. Supported values: [Order Response
-          Type](./enums.md#orderresponsetype)
+          Type](https://developers.binance.com/docs/binance-spot-api-docs/enums#orderresponsetype)
         - self_trade_prevention_mode: The allowed values are dependent on what is configured on the
-          symbol. Supported values: [STP Modes](./enums.md#stpmodes)
+          symbol. Supported values: [STP Modes](https://developers.binance.com/docs/binance-spot-api-
+          docs/enums#stpmodes)
         - working_type: Supported values: LIMIT, LIMIT_MAKER
-        - working_side: Supported values: [Order side](./enums.md#side)
+        - working_side: Supported values: [Order side](https://developers.binance.com/docs/binance-spot-
+          api-docs/enums#side)
         - working_client_order_id: Arbitrary unique ID among open orders for the working order.
           Automatically generated if not sent.
         - working_iceberg_qty: This can only be used if workingTimeInForce is GTC, or if workingType is
           LIMIT_MAKER.
-        - working_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - working_time_in_force: Supported values: [Time In
+          Force](https://developers.binance.com/docs/binance-spot-api-docs/enums#timeinforce)
         - working_strategy_id: Arbitrary numeric value identifying the working order within an order
           strategy.
         - working_strategy_type: Arbitrary numeric value identifying the working order strategy. Values
           smaller than 1000000 are reserved and cannot be used.
         - working_peg_price_type: See [Pegged Orders](#pegged-orders-info)
-        - pending_side: Supported values: [Order side](./enums.md#side)
+        - pending_side: Supported values: [Order side](https://developers.binance.com/docs/binance-spot-
+          api-docs/enums#side)
         - pending_above_type: Supported values: STOP_LOSS_LIMIT, STOP_LOSS, LIMIT_MAKER, TAKE_PROFIT,
           TAKE_PROFIT_LIMIT
         - pending_above_client_order_id: Arbitrary unique ID among open orders for the pending above
@@ -1721,7 +1751,8 @@ class Methods:
           TAKE_PROFIT_LIMIT to specify the limit price.
         - pending_above_stop_price: Can be used if pendingAboveType is STOP_LOSS, STOP_LOSS_LIMIT,
           TAKE_PROFIT, TAKE_PROFIT_LIMIT
-        - pending_above_trailing_delta: See [Trailing Stop FAQ](./faqs/trailing-stop-faq.md)
+        - pending_above_trailing_delta: See [Trailing Stop
+          FAQ](https://developers.binance.com/docs/binance-spot-api-docs/faqs/trailing-stop-faq)
         - pending_above_iceberg_qty: This can only be used if pendingAboveTimeInForce is GTC or if
           pendingAboveType is LIMIT_MAKER.
         - pending_above_strategy_id: Arbitrary numeric value identifying the pending above order within
@@ -1740,7 +1771,8 @@ class Methods:
           both, must be specified.
         - pending_below_iceberg_qty: This can only be used if pendingBelowTimeInForce is GTC, or if
           pendingBelowType is LIMIT_MAKER.
-        - pending_below_time_in_force: Supported values: [Time In Force](./enums.md#timeinforce)
+        - pending_below_time_in_force: Supported values: [Time In
+          Force](https://developers.binance.com/docs/binance-spot-api-docs/enums#timeinforce)
         - pending_below_strategy_id: Arbitrary numeric value identifying the pending below order within
           an order strategy.
         - pending_below_strategy_type: Arbitrary numeric value identifying the pending below order
@@ -1874,7 +1906,8 @@ class Methods:
         - strategy_type: Arbitrary numeric value identifying the order strategy.Values smaller than
           1000000 are reserved and cannot be used.
         - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
-          symbol. The possible supported values are: [STP Modes](./enums.md#stpmodes).
+          symbol. The possible supported values are: [STP
+          Modes](https://developers.binance.com/docs/binance-spot-api-docs/enums#stpmodes).
         - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
           precision (e.g., 6000.346) so that microseconds may be specified.
         """
@@ -1935,7 +1968,8 @@ class Methods:
         - strategy_type: Arbitrary numeric value identifying the order strategy.Values smaller than
           1000000 are reserved and cannot be used.
         - self_trade_prevention_mode: The allowed enums is dependent on what is configured on the
-          symbol. The possible supported values are: [STP Modes](./enums.md#stpmodes).
+          symbol. The possible supported values are: [STP
+          Modes](https://developers.binance.com/docs/binance-spot-api-docs/enums#stpmodes).
         - compute_commission_rates: Default: false
         - recv_window: The value cannot be greater than 60000. Supports up to three decimal places of
           precision (e.g., 6000.346) so that microseconds may be specified.
