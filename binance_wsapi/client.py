@@ -272,6 +272,8 @@ class Client(Methods):
         if not count_errors:  # the library's own lookups (resolve_order): "not found" is an answer there
             pending.stats = None
         pending.lead = not future  # _wait follows at once
+        if future and pending.state_changing:
+            pending.on_unknown = self._unknown_outcomes.failed
         supervisor.submit(pending)
         if future and pending.deadline is not None and not pending.done():
             supervisor.track_deadline(pending)  # nobody may be waiting: the supervisor enforces it
@@ -405,12 +407,12 @@ class Client(Methods):
 
     @property
     def unknown_outcomes(self) -> tuple[ExecutionStatusUnknown, ...]:
-        """The last 100 blocking calls that may have executed without their caller knowing, oldest first.
+        """The last 100 requests that may have executed without their caller knowing, oldest first.
 
-        Each raised `ExecutionStatusUnknown` (a timeout, a lost connection, a 5xx...) or was
-        interrupted (Ctrl-C: KeyboardInterrupt) after it was sent; pass an entry to
-        `resolve_order` to find out what became of it. Calls through `client.futures` are not
-        listed.
+        Each raised `ExecutionStatusUnknown` (a timeout, a lost connection, a 5xx...), as a
+        blocking call or through `client.futures` (listed before the future completes), or
+        was interrupted (Ctrl-C: KeyboardInterrupt) after it was sent; pass an entry to
+        `resolve_order` to find out what became of it.
         """
         return self._unknown_outcomes.entries()
 

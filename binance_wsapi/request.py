@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import time
 from _thread import allocate_lock as _allocate_lock
-from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Union
 
-from .exceptions import BinanceWSAPIError, RequestTimeout, status_unknown
+from .exceptions import BinanceWSAPIError, ExecutionStatusUnknown, RequestTimeout, status_unknown
 
 if TYPE_CHECKING:
     from .callbacks import RequestFuture
@@ -65,6 +65,7 @@ class Pending:
         "waiting",
         "following",
         "lead",
+        "on_unknown",
         "_lock",
         "_done",
     )
@@ -129,6 +130,9 @@ class Pending:
         self.waiting = False
         #: Its owner found another thread reading and waits for a hand-off (wait_for).
         self.following = False
+        #: For a future's request that may have changed state: told of an ExecutionStatusUnknown
+        #: before the future completes (a blocking caller's _wait records its own).
+        self.on_unknown: Optional[Callable[[ExecutionStatusUnknown], None]] = None
 
     def fail(self, cause: type[BinanceWSAPIError], message: str, *, sent: bool) -> None:
         """Complete with `cause`, as ExecutionStatusUnknown too if it may have executed."""
@@ -190,6 +194,8 @@ class Pending:
             self.stats.failed(exc)
         self._release_reservation()  # a no-op if it failed after it was written
         if self.future is not None:
+            if self.on_unknown is not None and isinstance(exc, ExecutionStatusUnknown):
+                self.on_unknown(exc)
             try:
                 self.future.set_exception(exc)
             except Exception:  # InvalidStateError: cancelled by its owner while it was queued

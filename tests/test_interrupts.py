@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import pytest
 
-from binance_wsapi import Client, ExecutionStatusUnknown, StatusUnknownTimeout
+from binance_wsapi import Client, ExecutionStatusUnknown, RequestTimeout, StatusUnknownTimeout
 from binance_wsapi.outcomes import UnknownOutcomes
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
@@ -107,6 +107,23 @@ def test_requests_that_raise_status_unknown_are_listed(client: Client, exchange:
     assert client.resolve_order(entry) is not None
     place(client)  # answered: not listed
     assert len(client.unknown_outcomes) == 1
+
+
+def test_futures_that_fail_with_status_unknown_are_listed_before_they_complete(
+    client: Client, exchange: LocalExchange
+) -> None:
+    """An order through client.futures whose outcome is unknown is listed by the time its future fails; pings are not."""
+    client.connect()
+    exchange.never_answer("order.place", execute=True, times=1)
+    exchange.never_answer("ping", times=1)
+    order = client.futures.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC",
+                                       price="40000", quantity="0.01", timeout=0.3)
+    ping = client.futures.ping(timeout=0.3)
+    error = order.exception(5)
+    assert isinstance(error, ExecutionStatusUnknown) and isinstance(ping.exception(5), RequestTimeout)
+    (entry,) = client.unknown_outcomes
+    assert entry.client_order_id == error.client_order_id and entry is not error
+    assert client.resolve_order(entry)["status"] == "NEW"  # type: ignore[index]
 
 
 def test_unknown_outcomes_keeps_the_last_hundred() -> None:

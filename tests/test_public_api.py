@@ -143,3 +143,16 @@ def test_the_license_file_matches_the_declared_license() -> None:
     assert "License :: OSI Approved :: MIT License" in config
     text = (root / "LICENSE").read_text("utf-8")
     assert text.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in text
+
+
+def test_the_changelog_has_one_heading_of_each_kind_per_release() -> None:
+    """CHANGELOG.md follows Keep a Changelog: Unreleased first, then releases, each with at most one of each heading."""
+    root = pathlib.Path(__file__).resolve().parents[1]
+    text = (root / "CHANGELOG.md").read_text("utf-8")
+    releases = re.split(r"^## ", text, flags=re.M)[1:]
+    assert releases and releases[0].startswith("[Unreleased]")
+    kinds = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
+    for release in releases:
+        headings = re.findall(r"^### (.+)$", release, re.M)
+        assert set(headings) <= kinds, (release.splitlines()[0], headings)
+        assert len(headings) == len(set(headings)), (release.splitlines()[0], headings)
