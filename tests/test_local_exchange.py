@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import ssl
+import tempfile
 import time
 from decimal import Decimal
 from typing import Any, Iterator
@@ -398,3 +399,15 @@ def test_close_removes_the_certificates() -> None:
     assert os.path.isfile(exchange.ca_file)
     exchange.close()
     assert not os.path.exists(folder)
+
+
+def test_an_exchange_never_closed_removes_its_keys_at_exit() -> None:
+    """A program that exits without closing a tls=True exchange leaves no folder of private keys behind."""
+    import subprocess
+    import sys
+
+    program = "from binance_wsapi.testing import LocalExchange; print(LocalExchange(tls=True).ca_file, flush=True)"
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    folder = os.path.dirname(done.stdout.strip())
+    assert folder.startswith(tempfile.gettempdir()) and not os.path.exists(folder)

@@ -27,6 +27,7 @@ import ssl
 import string
 import threading
 import time
+import weakref
 from decimal import Decimal
 from typing import Any, Callable, Mapping, Optional, Union
 from urllib.parse import parse_qs, urlsplit
@@ -271,6 +272,8 @@ class LocalExchange:
         self._startup_error: Optional[BaseException] = None
         self.port = 0
         self._certificates: Optional[Certificates] = make_certificates() if tls else None
+        # The folder holds private keys: removed on close(), or at exit for an exchange never closed.
+        self._remove_certificates = weakref.finalize(self, self._certificates.cleanup) if tls else None
         self._thread = threading.Thread(target=self._thread_main, args=(port,), name="local-exchange", daemon=True)
         self._thread.start()
         started = self._ready.wait(10)
@@ -334,8 +337,8 @@ class LocalExchange:
                 pass
         if self._thread is not threading.current_thread():
             self._thread.join(timeout)
-        if self._certificates is not None:
-            self._certificates.cleanup()
+        if self._remove_certificates is not None:
+            self._remove_certificates()
 
     def _thread_main(self, port: int) -> None:
         try:
