@@ -31,6 +31,7 @@ __all__ = [
     "ParamType",
     "REMOVED_METHODS",
     "Security",
+    "params_from",
     "python_name",
     "spec_for",
 ]
@@ -74,8 +75,11 @@ class ParamType(str, enum.Enum):
 
 
 def python_name(wire: str) -> str:
-    """The mechanical snake_case name: ``timeInForce`` -> ``time_in_force``, dots to underscores."""
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", wire).replace(".", "_").lower()
+    """The mechanical snake_case name: ``timeInForce`` -> ``time_in_force``, dots to underscores,
+    a version prefix to a suffix (``v2/account.position`` -> ``account_position_v2``)."""
+    version, _, rest = wire.rpartition("/")
+    name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", rest).replace(".", "_").lower()
+    return f"{name}_{version}" if version else name
 
 
 @frozen
@@ -148,28 +152,32 @@ class MethodSpec:
         return self.weight if isinstance(self.weight, int) else self.weight(params)
 
 
-def _choices(wire: str, key: Optional[str]) -> Optional[tuple[str, ...]]:
+def _choices(wire: str, key: Optional[str], enums: Mapping[str, tuple[str, ...]]) -> Optional[tuple[str, ...]]:
     if key is not None:
-        return ENUM_VALUES[key]
+        return enums[key]
     words = re.findall(r"[A-Z]?[a-z0-9]+", wire)
     for start in range(len(words)):  # the longest known suffix: pendingPegPriceType -> pegPriceType
         suffix = "".join(words[start:])
         suffix = suffix[0].lower() + suffix[1:]
-        if suffix in ENUM_VALUES:
-            return ENUM_VALUES[suffix]
+        if suffix in enums:
+            return enums[suffix]
     return None
 
 
-def _p(text: str) -> tuple[Param, ...]:
+def params_from(text: str, enums: Mapping[str, tuple[str, ...]] = ENUM_VALUES) -> tuple[Param, ...]:
+    """Parameters from the compact form (see the module docstring), ENUM value sets from `enums`."""
     params = []
     for token in text.split():
         wire, _, kind = token.partition(":")
         kind, _, key = kind.partition("=")
         required = kind.endswith("!")
         ptype = ParamType(kind.rstrip("!"))
-        choices = _choices(wire, key or None) if ptype is ParamType.ENUM else None
+        choices = _choices(wire, key or None, enums) if ptype is ParamType.ENUM else None
         params.append(Param(wire, ptype, required, choices))
     return tuple(params)
+
+
+_p = params_from
 
 
 def _leg(prefix: str, *, stop: bool = True, price: bool = True) -> str:

@@ -273,7 +273,9 @@ class LocalExchange:
         self.port = 0
         self._certificates: Optional[Certificates] = make_certificates() if tls else None
         # The folder holds private keys: removed on close(), or at exit for an exchange never closed.
-        self._remove_certificates = weakref.finalize(self, self._certificates.cleanup) if tls else None
+        self._remove_certificates = (
+            None if self._certificates is None else weakref.finalize(self, self._certificates.cleanup)
+        )
         self._thread = threading.Thread(target=self._thread_main, args=(port,), name="local-exchange", daemon=True)
         self._thread.start()
         started = self._ready.wait(10)
