@@ -153,7 +153,12 @@ def resolve_order(
                 rest = client._rest
                 if rest is not None and not _websocket_within(client, wait):
                     # No WebSocket connection now: the REST API is the same engine by another door.
-                    return rest.get(plan.method, query, None if wait is None else min(wait, _REST_WAIT))  # type: ignore[no-any-return]
+                    left = deadline - time.monotonic()  # waiting for the WebSocket took some
+                    if left <= 0:
+                        break
+                    return rest.get(plan.method, query, min(left, _REST_WAIT))  # type: ignore[no-any-return]
+                if wait is not None:
+                    wait = max(0.001, min(deadline - time.monotonic(), threading.TIMEOUT_MAX))
                 # Not client.request: a lookup that finds nothing is not one of the caller's errors.
                 answer = client._wait(client._submit(plan.method, query, wait, unwrap=False, count_errors=False))
                 return answer.result  # type: ignore[no-any-return]
@@ -188,6 +193,8 @@ def _websocket_within(client: Client, wait: Optional[float]) -> bool:
     supervisor = client._supervisor
     if supervisor.active is not None:
         return True
+    if supervisor.closed is not None:  # closed: no WebSocket ever again, but REST still answers
+        return False
     try:
         supervisor.wait_connected(_WEBSOCKET_WAIT if wait is None else min(wait, _WEBSOCKET_WAIT))
     except ConnectFailed:

@@ -49,27 +49,28 @@ class RestLookup:
         self._signer = signer
         self._recv_window = recv_window
         self._offset_ms = offset_ms  # a callable: the client's current clock offset
-        self._verify = verify
-        self._ssl_context = ssl_context  # the WebSocket's trust, for https too
-        self._adapter: Any = None  # made on first use; urllib3's pools are thread-safe
+        # The WebSocket's trust, for https too; a copy, because requests and urllib3 load
+        # their own CA bundle into the context they are given and set its verify mode.
+        self._ssl_context = None if ssl_context is None else _copy_trust(ssl_context)
+        # A context that verifies nothing asks requests not to verify either.
+        self._verify = False if ssl_context is not None and ssl_context.verify_mode == ssl.CERT_NONE else verify
 
     def __repr__(self) -> str:
         return f"<RestLookup {self.base_url}>"
 
     def _https_adapter(self) -> Any:
-        """A requests adapter whose connections use the client's SSL context."""
-        if self._adapter is None:
-            from requests.adapters import HTTPAdapter
+        """A requests adapter whose connections use the client's trust (one per lookup: rare, and
+        a Session closes its adapters' pools when it ends)."""
+        from requests.adapters import HTTPAdapter
 
-            context = self._ssl_context
+        context = self._ssl_context
 
-            class _ContextAdapter(HTTPAdapter):
-                def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-                    kwargs["ssl_context"] = context
-                    super().init_poolmanager(*args, **kwargs)
+        class _ContextAdapter(HTTPAdapter):
+            def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+                kwargs["ssl_context"] = context
+                super().init_poolmanager(*args, **kwargs)
 
-            self._adapter = _ContextAdapter()
-        return self._adapter
+        return _ContextAdapter()
 
     def get(self, method: str, params: Mapping[str, Any], timeout: Optional[float]) -> Any:
         """The result of `method` (``order.status`` / ``orderList.status``) asked over REST; raises as the
@@ -101,3 +102,13 @@ class RestLookup:
             return body
         error = body if isinstance(body, dict) else {"msg": repr(body)}
         raise error_from_response(reply.status_code, error, method=method, params=query)
+
+
+def _copy_trust(context: ssl.SSLContext) -> ssl.SSLContext:
+    """A new client context trusting the CAs `context` has loaded, with its hostname and verify settings."""
+    copy = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    for der in context.get_ca_certs(binary_form=True):
+        copy.load_verify_locations(cadata=der)
+    copy.check_hostname = context.check_hostname
+    copy.verify_mode = context.verify_mode
+    return copy

@@ -507,8 +507,7 @@ class Supervisor:
         with self._cond:
             if self._closed is not None or not self._clock.keep(pending, error):
                 return False
-            self._want_thread()
-            self._notify()
+            self._want()  # the measurement needs a connection, even if this one is draining
         log.info("%s: %s (id=%s) got -1021; re-measuring the clock to send it again", self.name, pending.method, pending.id)
         return True
 
@@ -586,9 +585,9 @@ class Supervisor:
 
     def _want(self) -> None:
         """Ask for a connection (call with the lock held)."""
-        if not self._wanted:
-            self._wanted = True
-            self._retry_at = 0.0
+        # _retry_at stays: the backoff (or Retry-After) of the last loss holds for an idle
+        # client's next call too, or a server that drops every connection is redialled at call rate.
+        self._wanted = True
         self._want_thread()
         self._notify()
 
@@ -620,6 +619,14 @@ class Supervisor:
                 self._poked = False
                 now = time.monotonic()
                 actions: list[Callable[[], object]] = []
+                # Before the checks below take held and re-measured requests out to send them.
+                if self._wanted and self.active is None and not self._has_work():
+                    # Nothing waits for a connection: reconnecting now would only cost weight
+                    # (and, with the server gone, warn forever). The next call connects.
+                    self._wanted = False
+                    if self._connected_once:
+                        log.info("%s: idle; reconnecting on the next call", self.name)
+                        actions.append(partial(self._emit, "idle", None, "nothing needs a connection"))
                 wake = min(
                     self._check_heartbeats(now, actions), self._release_held(now, actions), self._keep_clock(now, actions)
                 )
@@ -633,13 +640,6 @@ class Supervisor:
                         log.info("%s: %s reached its lifetime of %g s; rotating", self.name, conn.name, self._max_age)
                     else:
                         wake = min(wake, conn.connected_at + self._max_age)
-                if self._wanted and self.active is None and not self._has_work():
-                    # Nothing waits for a connection: reconnecting now would only cost weight
-                    # (and, with the server gone, warn forever). The next call connects.
-                    self._wanted = False
-                    if self._connected_once:
-                        log.info("%s: idle; reconnecting on the next call", self.name)
-                        actions.append(partial(self._emit, "idle", None, "nothing needs a connection"))
                 if self._wanted and (self.active is None or self._rotate is not None):
                     # Connecting costs weight: not during a ban or a 429's retryAfter, nor
                     # into a window without room for the handshake.

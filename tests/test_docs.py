@@ -6,6 +6,7 @@ Every ```python block of a page runs, in order, as one program against LocalExch
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -44,7 +45,6 @@ def _expand_snippets(text: str) -> str:
 
 def test_the_manual_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     """`mkdocs build --strict` (the README's docs command) succeeds: no broken link, no unresolved reference."""
-    pytest.importorskip("mkdocstrings", reason="the docs extra is not installed")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "docs/mkdocs.yml", "-d", str(tmp_path / "site")],
@@ -74,6 +74,22 @@ def test_the_reference_covers_every_public_name() -> None:
     missing += [f"testing.{name}" for name in binance_wsapi.testing.__all__
                 if f"binance_wsapi.testing.{name}" not in documented]
     assert not missing, missing
+
+
+_FENCE = re.compile(r"^\s*```(py\w*)(.*)$", re.M)
+_TITLED = re.compile(r'^```python title="[^"]+"\n(.*?)^```', re.S | re.M)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES.rglob("*.md")), ids=lambda p: p.stem)
+def test_no_python_block_escapes_the_runner(page: Path) -> None:
+    """Every Python fence is either run (```python) or titled as not run, unindented; titled ones still compile."""
+    text = _expand_snippets(page.read_text("utf-8"))
+    for match in _FENCE.finditer(text):
+        kind, rest = match.group(1), match.group(2)
+        assert kind == "python" and (rest == "" or rest.startswith(' title="')), match.group(0)
+        assert not match.group(0).startswith((" ", "\t")), f"indented block in {page.name}: {match.group(0)}"
+    for block in _TITLED.findall(text):
+        compile(block, page.name, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)  # a notebook may await
 
 
 @pytest.mark.parametrize("page", TOPICS, ids=[p.stem for p in TOPICS])

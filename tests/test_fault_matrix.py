@@ -31,6 +31,7 @@ from typing import Any, Callable
 import pytest
 
 from binance_wsapi import (
+    Backoff,
     Client,
     ClientClosed,
     ConnectionLost,
@@ -130,6 +131,19 @@ def test_dropped_while_idle_reconnects_on_the_next_call(client: Client, exchange
     assert exchange.connections_accepted == 2 and exchange.request_count("session.logon") == 2
     assert client.stats.errors == 0 and client.stats.reconnects == 1
     assert [e.kind for e in kinds.items] == ["connected", "disconnected", "idle", "reconnecting", "reconnected"]
+
+
+def test_an_idle_clients_next_call_waits_out_the_backoff(exchange: LocalExchange, account: LocalAccount) -> None:
+    """The backoff after a loss holds for the idle client's next call too: a flapping server is not redialled at call rate."""
+    kinds = Kinds()
+    with exchange.client(account, backoff=Backoff(initial=0.5, jitter=0.0)) as client:
+        client.add_connection_handler(kinds)
+        client.connect()
+        dropped_at = exchange.now_ms()
+        exchange.drop_connections()
+        kinds.wait_for("idle")
+        assert client.ping() == {}
+        assert exchange.connection_times[1] - dropped_at >= 450
 
 
 def test_dropped_while_idle_with_stay_connected_reconnects_in_the_background(

@@ -220,6 +220,20 @@ def test_resolve_order_asks_the_rest_api_while_no_websocket_can_be_had(exchange:
         assert order is not None and order["clientOrderId"] == error.client_order_id and order["status"] == "NEW"
         assert "reconnected" not in [e.kind for e in kinds.items]  # the WebSocket stayed down throughout
         assert exchange.request_count("order.place") == 1
+    if exchange.tls:  # REST used a copy of the client's trust: the context itself still trusts one CA only
+        context = client._supervisor._ws_options["sslopt"]["context"]
+        assert len(context.get_ca_certs()) == 1
+
+
+def test_resolve_order_still_answers_after_close(exchange: LocalExchange) -> None:
+    """An order left unknown by close() can be resolved afterwards: the closed client asks REST."""
+    account = exchange.create_account({"USDT": "10000"}, key_type="hmac")
+    client = exchange.client(account, timeout=5)
+    exchange.never_answer("order.place", times=1)
+    error = unknown(lambda: place(client, timeout=0.3))
+    client.close()
+    order = client.resolve_order(error, timeout=10)
+    assert order is not None and order["clientOrderId"] == error.client_order_id
 
 
 def test_a_rest_lookup_that_finds_nothing_is_order_not_found(exchange: LocalExchange) -> None:
