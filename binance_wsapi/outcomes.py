@@ -148,17 +148,17 @@ def resolve_order(
             if remaining <= 0:
                 break
             try:
-                # A default timeout grows by the settle time, possibly past what one wait may take.
-                wait = None if remaining == float("inf") else min(remaining, threading.TIMEOUT_MAX)
                 rest = client._rest
-                if rest is not None and not _websocket_within(client, wait):
+                if rest is not None and not _websocket_within(client, remaining):
                     # No WebSocket connection now: the REST API is the same engine by another door.
                     left = deadline - time.monotonic()  # waiting for the WebSocket took some
                     if left <= 0:
                         break
                     return rest.get(plan.method, query, min(left, _REST_WAIT))  # type: ignore[no-any-return]
-                if wait is not None:
-                    wait = max(0.001, min(deadline - time.monotonic(), threading.TIMEOUT_MAX))
+                # Measured after any wait above. A default timeout grows by the settle time,
+                # possibly past what one wait may take.
+                remaining = max(0.001, deadline - time.monotonic())
+                wait = None if remaining == float("inf") else min(remaining, threading.TIMEOUT_MAX)
                 # Not client.request: a lookup that finds nothing is not one of the caller's errors.
                 answer = client._wait(client._submit(plan.method, query, wait, unwrap=False, count_errors=False))
                 return answer.result  # type: ignore[no-any-return]
@@ -188,15 +188,16 @@ def resolve_order(
     raise _unresolved(error, f"could not tell within {timeout:g} s whether {method}{target} executed{reason}") from last
 
 
-def _websocket_within(client: Client, wait: Optional[float]) -> bool:
-    """Whether a WebSocket connection is up, or comes up soon (an idle client connects on demand)."""
+def _websocket_within(client: Client, wait: float) -> bool:
+    """Whether a WebSocket connection is up, or comes up soon (an idle client connects on demand);
+    `wait` may be infinite."""
     supervisor = client._supervisor
     if supervisor.active is not None:
         return True
     if supervisor.closed is not None:  # closed: no WebSocket ever again, but REST still answers
         return False
     try:
-        supervisor.wait_connected(_WEBSOCKET_WAIT if wait is None else min(wait, _WEBSOCKET_WAIT))
+        supervisor.wait_connected(min(wait, _WEBSOCKET_WAIT))
     except ConnectFailed:
         return False
     return True
