@@ -129,6 +129,8 @@ def test_dropped_while_idle_reconnects_on_the_next_call(client: Client, exchange
     assert exchange.connections_accepted == 1 and "connecting" not in repr(client)
     assert client.account_status()["balances"]
     assert exchange.connections_accepted == 2 and exchange.request_count("session.logon") == 2
+    # The new connection carries the queued call before it is counted and announced as a reconnect.
+    kinds.wait_for("reconnected")
     assert client.stats.errors == 0 and client.stats.reconnects == 1
     assert [e.kind for e in kinds.items] == ["connected", "disconnected", "idle", "reconnecting", "reconnected"]
 
