@@ -316,6 +316,12 @@ class RequestBuilder:
         """The server's clock now, in epoch ms: local time plus the measured offset."""
         return self.wall_clock() * 1000.0 + self.clock_offset_ms
 
+    def server_ms_earliest(self) -> float:
+        """The earliest the server's clock can be now: `server_ms` less the measurement's error
+        (half the `time` round trip, plus the 1 ms that serverTime's whole milliseconds drop)."""
+        rtt = self.clock_rtt
+        return self.server_ms() - (0.0 if rtt is None else rtt * 500.0 + 1.0)
+
     def set_clock(self, before: float, server_ms: Any, after: float) -> None:
         """Take in a `time` answer (`serverTime`) to a request sent at `before`, answered at `after`.
 

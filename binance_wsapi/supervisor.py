@@ -140,7 +140,9 @@ class Supervisor:
         self._max_age = max_connection_age
         # Reconnect when idle too: the handshake is paid before the next call, not during it.
         self._stay_connected = stay_connected
-        self.governor = RateGovernor(builder.server_ms, police=on_rate_limit != "off")
+        # A retryAfter or a window's reset has passed only once it has on the server's clock at
+        # its earliest: sending on the estimate alone can be a millisecond early, and a 429 again.
+        self.governor = RateGovernor(builder.server_ms_earliest, police=on_rate_limit != "off")
         #: The client's user data streams, re-subscribed on every new connection.
         self.subscriptions = Subscriptions()
         self._cond = threading.Condition(threading.Lock())
