@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any, Callable, Generator, Mapping, Optional, U
 
 from .exceptions import InvalidRequest
 from .frames import OP_TEXT, encode_frame
-from .methods import Auth, MethodSpec, spec_for
+from .methods import Auth, MethodSpec
 from .request import Pending
 from .signing import Ed25519Signer, Signer, payload_from_wire, wire_value
 from .stats import StatsRecorder
 from .validation import check_required
+from .venues import SPOT, Venue
 
 if TYPE_CHECKING:
     from .callbacks import RequestFuture
@@ -25,7 +26,6 @@ log = logging.getLogger("binance_wsapi")
 
 __all__ = ["RequestBuilder", "recv_window_wire"]
 
-_MAX_RECV_WINDOW = 60000
 _MAX_PREFIX = 16  # + 20 random characters = Binance's 36
 _ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.:/_-")
 # Added by the client to signed requests; a caller passing them would be signing by hand.
@@ -66,18 +66,25 @@ def _frame(request_id: Union[int, str], method: str, wire: Mapping[str, Any]) ->
     return encode_frame(OP_TEXT, text.encode("utf-8"))
 
 
-def recv_window_wire(value: Union[int, float, Decimal, str]) -> Union[int, str]:
-    """Check a recvWindow (ms, 0 < w <= 60000, at most 3 decimals) and render it for the wire."""
+def recv_window_wire(value: Union[int, float, Decimal, str], venue: Venue = SPOT) -> Union[int, str]:
+    """Check a recvWindow (ms, above 0, within the venue's maximum and decimals) and render it for the wire."""
     try:
         number = Decimal(str(value)) if not isinstance(value, bool) else None
     except InvalidOperation:
         number = None
     if number is None or not number.is_finite():
         raise InvalidRequest(f"recvWindow={value!r} is not a number of milliseconds")
-    if not 0 < number <= _MAX_RECV_WINDOW:
-        raise InvalidRequest(f"recvWindow={value!r} must be above 0 and at most {_MAX_RECV_WINDOW} ms")
-    if number != number.quantize(Decimal("0.001")):
-        raise InvalidRequest(f"recvWindow={value!r} has more than 3 decimals; Binance takes milliseconds to 0.001")
+    maximum = venue.max_recv_window
+    if not (0 < number and (maximum is None or number <= maximum)):
+        most = "" if maximum is None else f" and at most {maximum} ms"
+        raise InvalidRequest(f"recvWindow={value!r} must be above 0{most}")
+    decimals = venue.recv_window_decimals
+    if number != number.quantize(Decimal(1).scaleb(-decimals)):
+        if decimals:
+            raise InvalidRequest(
+                f"recvWindow={value!r} has more than {decimals} decimals; Binance takes milliseconds to 0.001"
+            )
+        raise InvalidRequest(f"recvWindow={value!r}: {venue.title} takes whole milliseconds")
     return int(number) if number == number.to_integral_value() else format(number.normalize(), "f")
 
 
@@ -99,6 +106,7 @@ class RequestBuilder:
         client_order_id_prefix: str = "bwsapi-",
         stats: Optional[StatsRecorder] = None,
         wall_clock: Callable[[], float] = time.time,
+        venue: Venue = SPOT,
     ) -> None:
         if len(client_order_id_prefix) > _MAX_PREFIX or not _ID_CHARS.issuperset(client_order_id_prefix):
             raise InvalidRequest(
@@ -106,6 +114,9 @@ class RequestBuilder:
                 "A-Z a-z 0-9 . : / _ - (Binance client order ids are at most 36 characters)"
             )
         self.client_order_id_prefix = client_order_id_prefix
+        #: The API this builder's requests are for: its method table, clock method and errors.
+        self.venue = venue
+        self._error_codes = venue.error_codes
         self.api_key = api_key
         self.signer = signer
         self.recv_window = recv_window
@@ -143,11 +154,11 @@ class RequestBuilder:
         """
         if not isinstance(method, str) or not method:
             raise InvalidRequest(f"method must be a wire method name such as 'depth', not {method!r}")
-        spec = spec_for(method)
+        spec = self.venue.spec_for(method)
         auth = self._auth(method, spec, signed)
         wire: dict[str, Any] = {}
         if params:
-            check_required(method, params)
+            check_required(method, spec, params)
             for name, value in params.items():
                 if value is None:
                     continue
@@ -155,7 +166,7 @@ class RequestBuilder:
                     raise InvalidRequest(f"parameter names must be strings, got {name!r}")
                 wire[name] = wire_value(name, value)
         if "recvWindow" in wire:
-            wire["recvWindow"] = recv_window_wire(wire["recvWindow"])
+            wire["recvWindow"] = recv_window_wire(wire["recvWindow"], self.venue)
         stamped_at = None
         if "signature" not in wire:  # a request the caller signed themselves is sent as given
             stamped_at = self._authenticate(method, spec, auth, wire)
@@ -187,6 +198,7 @@ class RequestBuilder:
             if wire.get("orderRateLimitExceededMode") != "CANCEL_ONLY":
                 pending.orders = spec.orders
         pending.stats = self._stats
+        pending.error_codes = self._error_codes
         return pending
 
     def for_account(self, api_key: str, signer: Signer) -> RequestBuilder:
@@ -204,6 +216,7 @@ class RequestBuilder:
             client_order_id_prefix=self.client_order_id_prefix,
             stats=self._stats,
             wall_clock=self.wall_clock,
+            venue=self.venue,
         )
         other._ids = self._ids
         other.clock_offset_ms, other.clock_rtt = self.clock_offset_ms, self.clock_rtt
@@ -273,6 +286,14 @@ class RequestBuilder:
         """Add what `auth` requires; the local time the request was stamped with, if it was."""
         if auth is Auth.NONE:
             return None
+        if auth is Auth.API_KEY:
+            if self.api_key is None:
+                raise InvalidRequest(f"{method} needs an API key: create the client with api_key")
+            if "apiKey" in wire:
+                raise InvalidRequest("apiKey is added by the client; leave it out")
+            if not self.session_logon:
+                wire["apiKey"] = self.api_key
+            return None
         if auth is Auth.SESSION:
             if not self.session_logon:
                 raise InvalidRequest(
@@ -305,9 +326,11 @@ class RequestBuilder:
         Yields the method of each request to send; is sent back its result and the wall-clock
         times it was sent and answered. Runs on every (re)connection of a client with
         credentials (or with user data streams, whose subscriptions are signed). The clock
-        comes first because `session.logon` is itself timestamped. A malformed answer raises.
+        comes first because `session.logon` is itself timestamped; it is read from the
+        venue's clock method (``time`` on Spot, ``session.status`` on futures). A malformed
+        answer raises.
         """
-        result, before, after = yield "time"
+        result, before, after = yield self.venue.clock_method
         self.set_clock(before, result["serverTime"], after)
         if self.session_logon:
             yield "session.logon"
@@ -336,13 +359,16 @@ class RequestBuilder:
             other.clock_offset_ms, other.clock_rtt = offset, rtt
 
     def clock_probe(self, timeout: float, on_done: Callable[[Optional[BaseException]], None]) -> Pending:
-        """A `time` request that updates the clock offset when answered, then calls `on_done`.
+        """A clock request (the venue's `clock_method`) that updates the clock offset when
+        answered, then calls `on_done`.
 
         `on_done` gets None, or the exception that stopped the measurement; it runs on
         whichever thread completes the request, so it must be quick library code.
         """
-        probe = _ClockProbe(next(self._ids), "time", b"", None, timeout, False, {}, None, True)
-        probe.frame = _frame(probe.id, "time", {})
+        method = self.venue.clock_method
+        probe = _ClockProbe(next(self._ids), method, b"", None, timeout, False, {}, None, True)
+        probe.frame = _frame(probe.id, method, {})
+        probe.error_codes = self._error_codes
         probe.builder = self
         probe.on_done = on_done
         return probe

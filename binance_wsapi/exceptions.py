@@ -18,6 +18,7 @@
         ├── RateLimited                    429 (or refused before sending): too much request weight
         │   └── TooManyOrders              -1015: too many new orders
         ├── IPBanned                       418: the IP is banned until `retry_after`
+        ├── ServerBusy                     -1008: overloaded or throttled; nothing executed
         ├── WAFBlocked                     403
         ├── ServerError                    5xx: the request may or may not have executed
         ├── UnexpectedResponse             -1006: execution status unknown
@@ -25,12 +26,22 @@
         ├── AuthenticationError            -1002, -1022, -2014, -2015
         │   ├── InvalidSignature           -1022
         │   └── InvalidAPIKey              -2014, -2015
-        ├── InvalidTimestamp               -1021
+        ├── InvalidTimestamp               -1021 (futures: also -5028, CM -4188)
         ├── InvalidParameter               -1100 ... -1199 (bad, missing or unknown parameters)
-        ├── RequestRejected                -1013: rejected before the matching engine (filters)
-        ├── OrderRejected                  -2010
+        ├── RequestRejected                -1013: rejected before the matching engine (filters;
+        │                                  futures: -4003 ... -4024, -4131, -4164 and CM's twins)
+        ├── OrderRejected                  -2010 (futures: -2020, -2024 ... -2028, -5021, -5022...)
+        │   ├── MarginInsufficient         futures -2019 (and -2018, "Balance is insufficient.")
+        │   ├── ReduceOnlyRejected         futures -2022, -2026, -4062, -4118 (CM -4112)
+        │   ├── PositionSideMismatch       futures -4061: positionSide against the position mode
+        │   ├── WouldTriggerImmediately    futures -2021, -4142
+        │   └── OrderTypeNotSupported      futures -4120: conditional types go to algoOrder.place
         ├── CancelRejected                 -2011
-        └── OrderNotFound                  -2013 (-2018 for an order list)
+        └── OrderNotFound                  -2013 (Spot -2018 for an order list)
+
+Codes are per API: the same number can mean different things on Spot and futures (-2018 is
+"order list does not exist" on Spot, "Balance is insufficient." on futures), so each client
+maps with its own table (`SPOT_ERROR_CODES`, `FUTURES_ERROR_CODES`).
 
 `ExecutionStatusUnknown` is never raised alone. A state-changing request (an order placed,
 cancelled or amended) that may have reached the matching engine without a definitive answer
@@ -57,6 +68,8 @@ RequestId = Union[int, str, None]
 __all__ = [
     "APIError",
     "AuthenticationError",
+    "FUTURES_ERROR_CODES",
+    "SPOT_ERROR_CODES",
     "BackendTimeout",
     "BinanceWSAPIError",
     "CancelRejected",
@@ -71,11 +84,17 @@ __all__ = [
     "InvalidRequest",
     "InvalidSignature",
     "InvalidTimestamp",
+    "MarginInsufficient",
     "OrderNotFound",
+    "OrderTypeNotSupported",
+    "PositionSideMismatch",
+    "ReduceOnlyRejected",
+    "WouldTriggerImmediately",
     "OrderRejected",
     "RateLimited",
     "RequestRejected",
     "RequestTimeout",
+    "ServerBusy",
     "ServerError",
     "SessionRevoked",
     "StatusUnknownBackendTimeout",
@@ -287,6 +306,13 @@ class IPBanned(APIError):
     """418: the IP is banned for ignoring 429s, until `retry_after` (epoch milliseconds)."""
 
 
+class ServerBusy(APIError):
+    """-1008: the server is overloaded (Spot) or throttling (futures); nothing executed, retry later.
+
+    Futures exempt reduce-only and close-position orders from this throttling.
+    """
+
+
 class WAFBlocked(APIError):
     """403: the Web Application Firewall blocked the request."""
 
@@ -331,6 +357,29 @@ class OrderRejected(APIError):
     """-2010: the matching engine rejected the new order (balance, filters, would-trigger...)."""
 
 
+class MarginInsufficient(OrderRejected):
+    """Futures -2019 "Margin is insufficient." (-2018 "Balance is insufficient."): lower the
+    quantity or the leverage, or add margin."""
+
+
+class ReduceOnlyRejected(OrderRejected):
+    """Futures -2022 and kin: a reduce-only order that would open, increase or flip a position,
+    or conflicts with open orders (-4118, CM -4112), or an order type that cannot be reduce-only."""
+
+
+class PositionSideMismatch(OrderRejected):
+    """Futures -4061: `position_side` LONG or SHORT in one-way mode, or BOTH in hedge mode."""
+
+
+class WouldTriggerImmediately(OrderRejected):
+    """Futures -2021, -4142: a stop or take-profit whose trigger price the market already passed."""
+
+
+class OrderTypeNotSupported(OrderRejected):
+    """Futures -4120: `order.place` takes LIMIT and MARKET only; conditional types (STOP,
+    TAKE_PROFIT, trailing stops) go through `algo_order_place` (USDⓈ-M; COIN-M has them on REST only)."""
+
+
 class CancelRejected(APIError):
     """-2011: the cancel was rejected (unknown order, cancel restrictions...)."""
 
@@ -372,10 +421,11 @@ _STATUS_UNKNOWN: dict[type[BinanceWSAPIError], type[ExecutionStatusUnknown]] = {
     BackendTimeout: StatusUnknownBackendTimeout,
 }
 
-_BY_CODE: dict[int, type[APIError]] = {
+_COMMON_CODES: dict[int, type[APIError]] = {
     -1002: AuthenticationError,
     -1006: UnexpectedResponse,
     -1007: BackendTimeout,
+    -1008: ServerBusy,
     -1013: RequestRejected,
     -1015: TooManyOrders,
     -1021: InvalidTimestamp,
@@ -383,16 +433,55 @@ _BY_CODE: dict[int, type[APIError]] = {
     -2010: OrderRejected,
     -2011: CancelRejected,
     -2013: OrderNotFound,
-    -2018: OrderNotFound,  # "Order list does not exist." (not in errors.md; seen in practice)
     -2014: InvalidAPIKey,
     -2015: InvalidAPIKey,
 }
+
+#: Spot's codes (errors.md).
+SPOT_ERROR_CODES: Mapping[int, type[APIError]] = {
+    **_COMMON_CODES,
+    -2018: OrderNotFound,  # "Order list does not exist." (not in errors.md; seen in practice)
+}
+
+#: The USDⓈ-M and COIN-M futures codes (each API's error-code.md; CM's -41xx twins of UM's
+#: -4xxx/-5xxx numbers are both here, since CM may answer with either since its 2026-06-30
+#: integration with UM).
+FUTURES_ERROR_CODES: Mapping[int, type[APIError]] = {
+    **_COMMON_CODES,
+    -2018: MarginInsufficient,  # "Balance is insufficient."
+    -2019: MarginInsufficient,
+    -2020: OrderRejected,  # unable to fill
+    -2021: WouldTriggerImmediately,
+    -2022: ReduceOnlyRejected,
+    -2023: OrderRejected,  # user in liquidation mode
+    -2024: OrderRejected,  # position is not sufficient
+    -2025: OrderRejected,  # reach max open order limit
+    -2026: ReduceOnlyRejected,  # order type not supported with reduceOnly
+    -2027: OrderRejected,  # exceeded the maximum allowable position at current leverage
+    -2028: OrderRejected,  # leverage is smaller than permitted
+    **dict.fromkeys((-4003, -4004, -4005, -4013, -4014, -4016, -4023, -4024), RequestRejected),  # filters
+    **dict.fromkeys((-4131, -4113), RequestRejected),  # market order beyond PERCENT_PRICE
+    **dict.fromkeys((-4164, -4178, -5029), RequestRejected),  # MIN_NOTIONAL
+    -4015: InvalidParameter,  # client order id longer than 36 characters
+    -4061: PositionSideMismatch,
+    -4062: ReduceOnlyRejected,
+    -4116: OrderRejected,  # clientOrderId is duplicated
+    -4118: ReduceOnlyRejected,
+    -4112: ReduceOnlyRejected,  # CM's -4118
+    -4120: OrderTypeNotSupported,
+    -4142: WouldTriggerImmediately,
+    -5021: OrderRejected,  # FOK could not fill at once
+    -5022: OrderRejected,  # post-only (GTX) would have taken
+    -5028: InvalidTimestamp,  # outside the matching engine's recvWindow
+    -4188: InvalidTimestamp,  # CM's -5028
+}
+
 
 # Keys that authorize a request: never carried in an exception.
 _CREDENTIALS = frozenset({"apiKey", "signature"})
 
 
-def _error_class(status: int, code: Optional[int]) -> type[APIError]:
+def _error_class(status: int, code: Optional[int], codes: Mapping[int, type[APIError]]) -> type[APIError]:
     if status >= 500:
         return ServerError
     if status == 418:
@@ -402,8 +491,9 @@ def _error_class(status: int, code: Optional[int]) -> type[APIError]:
     if status == 403:
         return WAFBlocked
     if code is not None:
-        if code in _BY_CODE:
-            return _BY_CODE[code]
+        known = codes.get(code)
+        if known is not None:
+            return known
         if -1199 <= code <= -1100:
             return InvalidParameter
     return APIError
@@ -449,8 +539,11 @@ def error_from_response(
     state_changing: bool = False,
     params: Optional[Mapping[str, Any]] = None,
     client_order_id: Optional[str] = None,
+    codes: Mapping[int, type[APIError]] = SPOT_ERROR_CODES,
 ) -> APIError:
     """Map one wire error (a response's `status` and `error` object) to its exception.
+
+    `codes` is the API's table of error codes (Spot's unless said otherwise).
 
     With `state_changing`, an answer that leaves the outcome open (5xx, -1006, -1007) gives
     the ExecutionStatusUnknown combination carrying `params` and `client_order_id`.
@@ -462,7 +555,7 @@ def error_from_response(
     data = error.get("data")
     if not isinstance(data, Mapping):
         data = None
-    cls = _error_class(status, code)
+    cls = _error_class(status, code, codes)
     if state_changing and cls in _STATUS_UNKNOWN:
         combined_cls: Any = _STATUS_UNKNOWN[cls]  # an APIError subclass, whose signature mypy can't see here
         combined = combined_cls(status, code, msg, data, request_id, method=method, params=params)

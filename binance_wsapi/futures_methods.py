@@ -13,8 +13,8 @@ tables here (`UM_ENUM_VALUES`, `CM_ENUM_VALUES`), not from Spot's `enums.ENUM_VA
 `apiKey`, `signature` and `timestamp` are the client's and never appear; `recvWindow` (LONG in
 the docs) is an INT. Futures weights are never waived on success (`free_on_success` is Spot's).
 
-`checks` name conditional rules that `validation.py` does not implement yet; their wording is
-in `FUTURES_CHECKS`. Until it does, these specs must not be passed to `validation.wire_params`.
+`checks` name conditional rules that `validation.py` implements; their wording is in
+`FUTURES_CHECKS`.
 """
 
 from __future__ import annotations
@@ -79,28 +79,27 @@ CM_ENUM_VALUES: dict[str, tuple[str, ...]] = {
     "timeInForce": ("GTC", "IOC", "FOK", "GTX"),
 }
 
-#: What each name in a spec's `checks` requires (not yet implemented by `validation.py`).
+#: What each name in a spec's `checks` requires (implemented by `validation.py`).
 FUTURES_CHECKS: Mapping[str, str] = {
     "um_order": (
         "LIMIT needs timeInForce, quantity, and price or priceMatch; MARKET needs quantity; "
         "goodTillDate is mandatory with timeInForce GTD"
     ),
     "cm_order": (
-        "LIMIT needs timeInForce, quantity and price; MARKET needs quantity; closePosition=true "
-        "excludes quantity and reduceOnly"
+        "LIMIT needs timeInForce, quantity and price; MARKET needs quantity; reduceOnly, "
+        "closePosition and priceProtect are 'true' or 'false'"
     ),
     "algo_order": (
         "closePosition=true excludes quantity and reduceOnly, and goes only with STOP_MARKET or "
-        "TAKE_PROFIT_MARKET; activatePrice and callbackRate go with TRAILING_STOP_MARKET; "
-        "goodTillDate is mandatory with timeInForce GTD"
+        "TAKE_PROFIT_MARKET; activatePrice and callbackRate go with TRAILING_STOP_MARKET, which "
+        "needs callbackRate; the others need triggerPrice, and STOP and TAKE_PROFIT price or priceMatch "
+        "(goodTillDate is left to the server: GTD is not among the documented timeInForce values)"
     ),
 }
 
-#: The stand-in for USER_STREAM methods (API key, no signature). `Auth` has no such value;
-#: SESSION is right on a connection logged on with `session.logon` (the docs: the API key is
-#: "Required if session is not authenticated via session.logon") and refused locally
-#: otherwise, rather than sent signed or without a key. An `Auth.API_KEY` would fit.
-USER_STREAM_AUTH = Auth.SESSION
+#: USER_STREAM methods carry the API key and no signature; the key is "Required if session is
+#: not authenticated via session.logon", so a logged-on connection leaves it out.
+USER_STREAM_AUTH = Auth.API_KEY
 
 
 def _depth_weight(params: Mapping[str, Any]) -> int:

@@ -61,6 +61,9 @@ class Auth(str, enum.Enum):
     ALWAYS_SIGNED = "ALWAYS_SIGNED"
     #: Nothing, but the method only works on a connection logged on with `session.logon`.
     SESSION = "SESSION"
+    #: `apiKey` (no timestamp, no signature), left out on a connection logged on with
+    #: `session.logon`: the futures listenKey methods (USER_STREAM).
+    API_KEY = "API_KEY"
 
 
 class ParamType(str, enum.Enum):

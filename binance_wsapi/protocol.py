@@ -90,6 +90,9 @@ class Request(Protocol):
     @property
     def client_order_id(self) -> Optional[str]: ...
 
+    @property
+    def error_codes(self) -> Mapping[int, type[APIError]]: ...
+
     def set_result(self, value: Any) -> None: ...
 
     def set_exception(self, exc: BaseException) -> None: ...
@@ -408,6 +411,7 @@ def settle(pending: Request, msg: Mapping[str, Any], status: Any) -> Union[None,
         state_changing=pending.state_changing,
         params=pending.params,
         client_order_id=pending.client_order_id,
+        codes=pending.error_codes,
     )
     if status == 429 or status == 418:
         return Refused(status, error, exc)

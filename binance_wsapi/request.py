@@ -12,7 +12,14 @@ import time
 from _thread import allocate_lock as _allocate_lock
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Union
 
-from .exceptions import BinanceWSAPIError, ExecutionStatusUnknown, RequestTimeout, status_unknown
+from .exceptions import (
+    SPOT_ERROR_CODES,
+    APIError,
+    BinanceWSAPIError,
+    ExecutionStatusUnknown,
+    RequestTimeout,
+    status_unknown,
+)
 
 if TYPE_CHECKING:
     from .callbacks import RequestFuture
@@ -66,6 +73,7 @@ class Pending:
         "following",
         "lead",
         "on_unknown",
+        "error_codes",
         "_lock",
         "_done",
     )
@@ -133,6 +141,8 @@ class Pending:
         #: For a future's request that may have changed state: told of an ExecutionStatusUnknown
         #: before the future completes (a blocking caller's _wait records its own).
         self.on_unknown: Optional[Callable[[ExecutionStatusUnknown], None]] = None
+        #: The API's error-code table, that its error answers are mapped with.
+        self.error_codes: Mapping[int, type[APIError]] = SPOT_ERROR_CODES
 
     def fail(self, cause: type[BinanceWSAPIError], message: str, *, sent: bool) -> None:
         """Complete with `cause`, as ExecutionStatusUnknown too if it may have executed."""

@@ -61,7 +61,6 @@ from .exceptions import (
     describe as _describe,
     fresh_copy,
 )
-from .methods import METHODS
 from .models import ConnectionEvent
 from .ratelimit import HeldRequests, Hold, RateGovernor
 from .stats import StatsRecorder
@@ -77,8 +76,6 @@ __all__ = ["LateResponse", "Supervisor"]
 # A connection that stays up this long resets the reconnect backoff.
 _STABLE_AFTER = 10.0
 _EXPIRED_MEMORY = 2048
-# "Connecting to WebSocket API costs 2 weight." (web-socket-api.md, IP limits)
-_CONNECT_WEIGHT = 2
 
 
 class LateResponse:
@@ -674,12 +671,13 @@ class Supervisor:
         )
 
     def _handshake_weight(self) -> int:
-        """What opening a connection costs: the connection itself, `time`, `session.logon`."""
-        weight = _CONNECT_WEIGHT
+        """What opening a connection costs: the connection itself, the clock method, `session.logon`."""
+        venue = self._builder.venue
+        weight = venue.connect_weight
         if self._keeps_clock():
-            weight += METHODS["time"].weight_for({})
+            weight += venue.methods[venue.clock_method].weight_for({})
             if self._builder.session_logon:
-                weight += METHODS["session.logon"].weight_for({})
+                weight += venue.methods["session.logon"].weight_for({})
         return weight
 
     def _unlocked(self, action: Callable[[], object]) -> None:
@@ -720,7 +718,7 @@ class Supervisor:
 
         def send() -> None:
             if not conn.send(probe):
-                probe.fail(ConnectionLost, "time could not be sent: the connection closed", sent=False)
+                probe.fail(ConnectionLost, f"{probe.method} could not be sent: the connection closed", sent=False)
 
         actions.append(send)
         return wake
@@ -799,7 +797,7 @@ class Supervisor:
         try:
             started = time.monotonic()
             conn.open(self._timeout.connect, self._heartbeat.timeout)
-            self.governor.charge(_CONNECT_WEIGHT)
+            self.governor.charge(self._builder.venue.connect_weight)
             self.stats.attach(conn)
             subscriptions = self.subscriptions
             if self._keeps_clock():

@@ -12,10 +12,10 @@ from __future__ import annotations
 import difflib
 import enum
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Optional
 
 from .exceptions import InvalidRequest
-from .methods import Group, MethodSpec, Param, ParamType, python_name, spec_for
+from .methods import Group, MethodSpec, Param, ParamType, python_name
 
 __all__ = ["check_required", "wire_params"]
 
@@ -67,13 +67,12 @@ def _unknown_message(spec: MethodSpec, call: str, unknown: Mapping[str, Any]) ->
     return f"{call} got an unknown parameter {', '.join(parts)}; it takes: {known}"
 
 
-def check_required(method: str, params: Mapping[str, Any]) -> None:
+def check_required(method: str, spec: Optional[MethodSpec], params: Mapping[str, Any]) -> None:
     """Refuse None for a required param of a known method's wire params (`Client.request`).
 
     None elsewhere means "leave it out"; a required param left out that way would reach the
-    server, so it is refused here, as for named methods.
+    server, so it is refused here, as for named methods. `spec` is the method's, if known.
     """
-    spec = spec_for(method)
     if spec is None:
         return
     for name, value in params.items():
@@ -90,6 +89,8 @@ def _check_type(call: str, param: Param, value: Any) -> None:
     name = param.name
     kind = param.type
     if kind is ParamType.STRING:
+        if isinstance(value, bool):
+            raise InvalidRequest(f"{call}: {name} is a string on the wire; pass {str(value).lower()!r}, not {value!r}")
         if not isinstance(value, str):
             raise InvalidRequest(f"{call}: {name} must be a str, not {type(value).__name__} {value!r}")
         if not value:
@@ -250,11 +251,79 @@ def _check_order_list(call: str, wire: Mapping[str, Any]) -> None:
         _leg_rule(call, wire, prefix, order_type, f"{python_name(type_field)}=")
 
 
+def _flags(call: str, wire: Mapping[str, Any], *names: str) -> None:
+    """Futures' true/false parameters are STRINGs on the wire: only "true" or "false" go."""
+    for name in names:
+        if name in wire and wire[name] not in ("true", "false"):
+            raise InvalidRequest(f"{call}: {python_name(name)}={wire[name]!r}: pass 'true' or 'false'")
+
+
+def _refuse(call: str, wire: Mapping[str, Any], what: str, *names: str) -> None:
+    extra = [python_name(n) for n in names if n in wire]
+    if extra:
+        raise InvalidRequest(f"{call}: {what} does not take {', '.join(extra)}; leave it out")
+
+
+def _good_till_date(call: str, wire: Mapping[str, Any]) -> None:
+    if (wire.get("timeInForce") == "GTD") != ("goodTillDate" in wire):
+        raise InvalidRequest(f"{call}: time_in_force='GTD' and good_till_date go together")
+
+
+def _check_futures_order(call: str, wire: Mapping[str, Any]) -> None:
+    """order.place on USDⓈ-M and COIN-M: LIMIT or MARKET (conditional types: algo_order_place)."""
+    _flags(call, wire, "reduceOnly", "closePosition", "priceProtect")
+    order_type = wire.get("type", "")
+    if "quantity" not in wire:
+        raise InvalidRequest(f"{call}: type={order_type!r} needs quantity")
+    if order_type == "LIMIT":
+        if "timeInForce" not in wire:
+            raise InvalidRequest(f"{call}: type='LIMIT' needs time_in_force")
+        if "price" not in wire and "priceMatch" not in wire:
+            raise InvalidRequest(f"{call}: type='LIMIT' needs price (or price_match)")
+    elif order_type == "MARKET":
+        _refuse(call, wire, "type='MARKET'", "price", "priceMatch", "timeInForce", "goodTillDate")
+    _good_till_date(call, wire)
+
+
+_ALGO_PRICED = frozenset({"STOP", "TAKE_PROFIT"})
+_ALGO_CLOSING = frozenset({"STOP_MARKET", "TAKE_PROFIT_MARKET"})
+
+
+def _check_algo_order(call: str, wire: Mapping[str, Any]) -> None:
+    """algoOrder.place (USDⓈ-M): what each conditional type needs and refuses (FUTURES-NOTES §2.7, §7.4)."""
+    _flags(call, wire, "reduceOnly", "closePosition", "priceProtect")
+    order_type = wire.get("type", "")
+    what = f"type={order_type!r}"
+    closing = wire.get("closePosition") == "true"
+    if closing:
+        if order_type not in _ALGO_CLOSING:
+            raise InvalidRequest(f"{call}: close_position='true' goes only with STOP_MARKET or TAKE_PROFIT_MARKET")
+        _refuse(call, wire, "close_position='true'", "quantity", "reduceOnly")
+    elif "quantity" not in wire:
+        raise InvalidRequest(f"{call}: {what} needs quantity (or close_position='true' for the *_MARKET types)")
+    if order_type == "TRAILING_STOP_MARKET":
+        if "callbackRate" not in wire:
+            raise InvalidRequest(f"{call}: {what} needs callback_rate")
+        _refuse(call, wire, what, "triggerPrice", "price", "priceMatch")
+        return
+    _refuse(call, wire, what, "activatePrice", "callbackRate")
+    if "triggerPrice" not in wire:
+        raise InvalidRequest(f"{call}: {what} needs trigger_price")
+    if order_type in _ALGO_PRICED:
+        if "price" not in wire and "priceMatch" not in wire:
+            raise InvalidRequest(f"{call}: {what} needs price (or price_match): the limit order placed at the trigger")
+    else:
+        _refuse(call, wire, what, "price", "priceMatch", "timeInForce")
+
+
 _CHECKS: dict[str, Callable[[str, Mapping[str, Any]], None]] = {
     "new_order": _check_new_order,
     "sor_order": _check_sor_order,
     "oco_legacy": _check_oco_legacy,
     "order_list": _check_order_list,
+    "um_order": _check_futures_order,
+    "cm_order": _check_futures_order,
+    "algo_order": _check_algo_order,
 }
 
 
