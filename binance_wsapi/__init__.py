@@ -1,4 +1,7 @@
-"""binance_wsapi: a blocking, thread-safe client for the Binance Spot WebSocket API.
+"""binance_wsapi: blocking, thread-safe clients for the Binance WebSocket APIs.
+
+`Client` speaks the Spot WebSocket API, `UMFuturesClient` the USDⓈ-M Futures one and
+`CMFuturesClient` the COIN-M Futures one.
 
 ::
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import logging
 
-from .client import Client, Futures
+from .client import CMFutures, CMFuturesClient, Client, Futures, UMFutures, UMFuturesClient
 from .config import PRODUCTION_URL, TESTNET_URL, USE_CLIENT_DEFAULT, Backoff, Heartbeat, Timeout
 from .enums import OrderType, Side, TimeInForce
 from .exceptions import (
@@ -36,11 +39,16 @@ from .exceptions import (
     InvalidTimestamp,
     IOThreadDied,
     IPBanned,
+    MarginInsufficient,
     OrderNotFound,
     OrderRejected,
+    OrderTypeNotSupported,
+    PositionSideMismatch,
     RateLimited,
+    ReduceOnlyRejected,
     RequestRejected,
     RequestTimeout,
+    ServerBusy,
     ServerError,
     SessionRevoked,
     StatusUnknownBackendTimeout,
@@ -57,6 +65,7 @@ from .exceptions import (
     TooManyOrders,
     UnexpectedResponse,
     WAFBlocked,
+    WouldTriggerImmediately,
 )
 from .events import (
     AccountSnapshot,
@@ -78,6 +87,7 @@ from .stats import ClientStats
 from .supervisor import LateResponse
 from .signing import Ed25519Signer, HmacSigner, RsaSigner, Signer, signature_payload
 from .userdata import UserData, UserDataStream
+from .venues import Venue
 
 __version__ = "0.1.0.dev0"
 
@@ -90,6 +100,8 @@ __all__ = [
     "Balance",
     "BalanceUpdate",
     "BinanceWSAPIError",
+    "CMFutures",
+    "CMFuturesClient",
     "CancelRejected",
     "Client",
     "ClientClosed",
@@ -116,17 +128,22 @@ __all__ = [
     "LateResponse",
     "ListOrder",
     "ListStatus",
+    "MarginInsufficient",
     "OrderNotFound",
     "OrderRejected",
     "OrderType",
+    "OrderTypeNotSupported",
     "OutboundAccountPosition",
     "PRODUCTION_URL",
+    "PositionSideMismatch",
     "RateLimit",
     "RateLimited",
+    "ReduceOnlyRejected",
     "RequestRejected",
     "RequestTimeout",
     "Response",
     "RsaSigner",
+    "ServerBusy",
     "ServerError",
     "SessionRevoked",
     "Side",
@@ -148,13 +165,17 @@ __all__ = [
     "TimeInForce",
     "Timeout",
     "TooManyOrders",
+    "UMFutures",
+    "UMFuturesClient",
     "USE_CLIENT_DEFAULT",
     "UnexpectedResponse",
     "UnknownEvent",
     "UserData",
     "UserDataEvent",
     "UserDataStream",
+    "Venue",
     "WAFBlocked",
+    "WouldTriggerImmediately",
     "signature_payload",
 ]
 

@@ -1,7 +1,8 @@
-"""Write `api.py`, the named methods, from the method table: ``python -m binance_wsapi._generate``.
+"""Write `api.py` and `futures_api.py`, the named methods, from the method tables:
+``python -m binance_wsapi._generate``.
 
 Generated rather than dynamic so that editors and type checkers see every method, parameter
-and type. ``--check`` exits 1 if `api.py` is not what this would write (so does
+and type. ``--check`` exits 1 if a generated file is not what this would write (so does
 `tests/test_methods.py`).
 """
 
@@ -14,9 +15,11 @@ import textwrap
 from typing import Any, Optional
 
 from .enums import ENUM_VALUES
+from .futures_methods import CM_METHODS, UM_METHODS
 from .methods import METHODS, Auth, MethodSpec, Param, ParamType, Security
 
 TARGET = pathlib.Path(__file__).with_name("api.py")
+FUTURES_TARGET = pathlib.Path(__file__).with_name("futures_api.py")
 
 HEADER = '''# mypy: disable-error-code="no-any-return"
 """The named methods, one per WebSocket API method. Generated from `methods.py`: do not edit.
@@ -62,7 +65,13 @@ _TYPES = {
 }
 
 
+# Futures' true/false parameters, STRINGs on the wire: an editor offers the two values.
+_FLAG_STRINGS = frozenset({"reduceOnly", "closePosition", "priceProtect"})
+
+
 def _hint(param: Param) -> str:
+    if param.type is ParamType.STRING and param.wire in _FLAG_STRINGS:
+        return 'Literal["true", "false"]'
     if param.type is ParamType.ENUM:
         if not param.choices:
             return "str"
@@ -106,7 +115,7 @@ def _descriptions() -> dict[str, dict[str, str]]:
     return out
 
 
-def _docstring(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> list[str]:
+def _docstring(spec: MethodSpec, described: Optional[dict[str, str]] = None, futures: bool = False) -> list[str]:
     security = spec.security.value
     notes = []
     if isinstance(spec.weight, int):
@@ -115,7 +124,9 @@ def _docstring(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> 
         weight = "weight by parameters"
         notes.append(f"Weight: {(spec.weight.__doc__ or '').strip()}")
     lines = [f"{spec.title}: `{spec.name}` ({security}, {weight})."]
-    if spec.orders:
+    if spec.orders and futures:
+        notes.append(f"Counts {spec.orders} against the account's order rate limits.")
+    elif spec.orders:
         notes.append(f"Adds {spec.orders} to the unfilled order count.")
     if spec.client_order_id:
         notes.append(
@@ -124,6 +135,8 @@ def _docstring(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> 
         )
     if spec.auth is Auth.SESSION:
         notes.append("Needs a connection logged on with an Ed25519 key (the client does it by default).")
+    if spec.auth is Auth.API_KEY:
+        notes.append("Carries the API key (not on a connection logged on with `session.logon`); not signed.")
     if spec.auth is Auth.SIGNED:
         notes.append("Signed by the client; `recv_window` overrides the client's for this call.")
     if spec.security is Security.TRADE and spec.state_changing:
@@ -142,7 +155,7 @@ def _docstring(spec: MethodSpec, described: Optional[dict[str, str]] = None) -> 
 
 
 def _method(spec: MethodSpec, described: Optional[dict[str, str]] = None, result: str = "Any",
-            future: bool = False) -> list[str]:
+            future: bool = False, futures_api: bool = False) -> list[str]:
     args = ["self", "*"]
     for param in spec.params:
         hint = _hint(param)
@@ -150,7 +163,7 @@ def _method(spec: MethodSpec, described: Optional[dict[str, str]] = None, result
     args += ["timeout: TimeoutArg = USE_CLIENT_DEFAULT", "**unknown: NoReturn"]
     returns = f"Future[{result}]" if future else result
     out = [f"    def {spec.python_name}(", *(f"        {a}," for a in args), f"    ) -> {returns}:"]
-    summary, *notes = _docstring(spec, described)
+    summary, *notes = _docstring(spec, described, futures_api)
     if future:
         summary, notes = f"{summary[:-1]}, as a Future (see `Methods.{spec.python_name}`).", []
     if notes:
@@ -292,8 +305,59 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
+FUTURES_HEADER = '''# mypy: disable-error-code="no-any-return"
+"""The named methods of the USDⓈ-M and COIN-M Futures WebSocket APIs. Generated from
+`futures_methods.py`: do not edit.
+
+Run ``python -m binance_wsapi._generate`` after changing the method tables.
+
+`UMFuturesClient` inherits `UMMethods` and `CMFuturesClient` `CMMethods`, whose blocking methods
+return the response's ``result``; their ``futures`` twins are `UMFutureMethods` and
+`CMFutureMethods`, returning a `concurrent.futures.Future` of it.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from typing import Any, Literal, Mapping, NoReturn, Optional, Union
+
+from .api import Number, TimeoutArg
+from .config import USE_CLIENT_DEFAULT
+from .enums import {enums}
+
+__all__ = ["CMFutureMethods", "CMMethods", "UMFutureMethods", "UMMethods"]
+'''
+
+_FUTURES_CLASSES = (
+    ("UMMethods", UM_METHODS, "USDⓈ-M Futures", False),
+    ("UMFutureMethods", UM_METHODS, "USDⓈ-M Futures", True),
+    ("CMMethods", CM_METHODS, "COIN-M Futures", False),
+    ("CMFutureMethods", CM_METHODS, "COIN-M Futures", True),
+)
+
+
+def render_futures() -> str:
+    """The text of futures_api.py for the current futures method tables."""
+    lines: list[str] = []
+    for name, table, title, future in _FUTURES_CLASSES:
+        returns = "Future[Any]" if future else "Any"
+        kind = "returning a Future" if future else "blocking"
+        lines += ["", "", f"class {name}:",
+                  f'    """Every {title} WebSocket API method by its snake_case name, {kind}; `_named` does the work."""',
+                  "", "    __slots__ = ()", "",
+                  "    def _named(self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], "
+                  f"values: Mapping[str, Any]) -> {returns}:",
+                  "        raise NotImplementedError"]
+        for spec in table.values():
+            lines.append("")
+            lines += _method(spec, None, "Any", future, futures_api=True)
+    body = "\n".join(lines)
+    enums = ", ".join(sorted(c for c in set(_ENUM_CLASSES.values()) if re.search(rf"\b{c}\b", body)))
+    return FUTURES_HEADER.rstrip("\n").replace("{enums}", enums) + body + "\n"
+
+
 def main(argv: list[str]) -> int:
-    outputs = ((TARGET, render()), (RESULTS, result_types()[0]))
+    outputs = ((TARGET, render()), (RESULTS, result_types()[0]), (FUTURES_TARGET, render_futures()))
     if "--check" in argv:
         stale = [str(path) for path, text in outputs if not path.exists() or path.read_text(encoding="utf-8") != text]
         if stale:

@@ -1,4 +1,11 @@
-"""The blocking `Client` and its non-blocking twin, `client.futures`."""
+"""The blocking clients, one per API, and their non-blocking twins (`client.futures`).
+
+`Client` speaks the Spot WebSocket API, `UMFuturesClient` the USDⓈ-M Futures one and
+`CMFuturesClient` the COIN-M Futures one. They share one runtime (`_ClientBase`: the
+supervisor, deadlines, reconnects, clock, rate-limit governor, TLS) and differ only by their
+`Venue` (method table, endpoints, handshake cost, clock method, error codes) and by the few
+features one API has and the others lack.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +18,15 @@ import time
 import weakref
 from concurrent.futures import Future
 from functools import partial
-from typing import Any, Callable, Literal, Mapping, Optional, Union
+from typing import Any, Callable, ClassVar, Literal, Mapping, Optional, TypeVar, Union
 
 from .api import FutureMethods, Methods, TimeoutArg
+from .futures_api import CMFutureMethods, CMMethods, UMFutureMethods, UMMethods
 from .builder import RequestBuilder, default_session_logon, recv_window_wire
 from .callbacks import CallbackDispatcher, RequestFuture
 from .config import (
     DEFAULT_CONNECTION_AGE,
     MAX_CONNECTION_AGE,
-    PRODUCTION_URL,
-    TESTNET_URL,
     USE_CLIENT_DEFAULT,
     Backoff,
     Heartbeat,
@@ -30,7 +36,7 @@ from .config import (
 )
 from .request import Pending
 from .exceptions import ConnectionLost, ExecutionStatusUnknown, InvalidRequest, RequestTimeout
-from .methods import METHODS, Security
+from .methods import Security
 from .models import ConnectionEvent, RateLimit, Response, rate_limits_from_wire
 from .outcomes import ENGINE_TIMEOUT, UnknownOutcomes, resolve_order
 from .signing import Password, Signer, load_credentials
@@ -40,10 +46,11 @@ from .symbols import SymbolInfo
 from .rest import RestLookup, rest_base_for
 from .userdata import UserData
 from .validation import wire_params
+from .venues import COINM, SPOT, USDM, Venue
 
 log = logging.getLogger("binance_wsapi")
 
-__all__ = ["Client", "Futures"]
+__all__ = ["CMFutures", "CMFuturesClient", "Client", "Futures", "UMFutures", "UMFuturesClient"]
 
 # Methods that read and never change anything: sent again after a lost connection (retry_reads).
 _READ_ONLY = frozenset({Security.NONE, Security.USER_DATA})
@@ -52,58 +59,21 @@ _FILTERED = frozenset({"order.place", "order.test"})
 # What the builder adds to a request; a request built anew gets its own.
 _CLIENT_ADDED = frozenset({"apiKey", "signature", "timestamp"})
 _client_numbers = itertools.count(1)
+_C = TypeVar("_C", bound="_ClientBase")
 
 
-class Client(Methods):
-    """A blocking, thread-safe client for the Binance Spot WebSocket API.
+class _ClientBase:
+    """The runtime every client shares; see `Client` for what its arguments mean."""
 
-    ::
-
-        with Client(api_key, api_secret) as client:
-            client.ping()
-            book = client.request("depth", {"symbol": "BTCUSDT", "limit": 5}).result
-
-    `api_secret` is an HMAC secret, or the PEM text of an RSA or Ed25519 private key
-    (`private_key_password` if it is encrypted); or pass a `signer`. With an Ed25519 key each
-    connection logs on with `session.logon`, so requests need no per-request signature.
-
-    Every method of the API is a method here, named after it in snake_case
-    (``order.place`` -> ``order_place(symbol=..., time_in_force=...)``), returning the
-    response's ``result``; `client.futures` has the same methods returning Futures. Orders
-    placed without a client order id get one, starting with `client_order_id_prefix`.
-
-    Any number of threads may call at once. Every call has a deadline: ``timeout=`` seconds
-    per call, the client's default otherwise, `None` to wait forever. The first call
-    connects; `connect()` does it ahead of time. Always `close()` (or use ``with``).
-
-    A lost connection is replaced in the background while anything needs it: a call
-    waiting, a user data stream. An idle client reconnects on its next call instead, so a
-    forgotten client (in a notebook, say) does not dial a server that went away forever.
-    With `stay_connected`, an idle client reconnects at once too, so that the next call
-    does not pay for the handshake.
-
-    For a ``wss://`` server whose certificate the system does not trust (a private CA, a
-    `LocalExchange(tls=True)`), pass ``ssl_context=ssl.create_default_context(cafile=...)``;
-    ``websocket_options={"sslopt": {...}}`` is handed to websocket-client as it is.
-
-    With `retry_reads` (the default), a blocking call of a read-only method (security NONE or
-    USER_DATA) whose connection was lost before its answer came is sent once more on the next
-    connection, within the call's deadline. Nothing that can change orders or balances is
-    ever sent twice. With `check_filters`, orders are checked against the symbol's filters
-    (`symbol()`) before they are sent, and refused unsent with every problem named.
-
-    `resolve_order` asks Binance's REST API when no WebSocket connection can be had: `rest_url`
-    (by default the REST host of the same environment, or the same port for any other host)
-    and `rest_verify` (as `requests` takes it: True, or a CA bundle's path; with True and an
-    `ssl_context`, REST trusts what the WebSocket does).
-    """
+    #: The API a client class speaks.
+    _venue: ClassVar[Venue] = SPOT
 
     def __init__(
         self,
         api_key: Optional[str] = None,
         api_secret: Union[str, bytes, None] = None,
         *,
-        url: str = PRODUCTION_URL,
+        url: Optional[str] = None,
         timeout: Union[Timeout, float, None] = 10.0,
         signer: Optional[Signer] = None,
         private_key_password: Password = None,
@@ -126,6 +96,9 @@ class Client(Methods):
         rest_verify: Union[bool, str] = True,
         name: Optional[str] = None,
     ) -> None:
+        venue = self._venue
+        if url is None:
+            url = venue.production_url
         if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
             raise InvalidRequest(f"url must start with wss:// (or ws://), got {url!r}")
         signer = load_credentials(api_key, api_secret, signer, private_key_password)
@@ -150,6 +123,8 @@ class Client(Methods):
         self._url = url
         self._unknown_outcomes = UnknownOutcomes()
         self._retry_reads = bool(retry_reads)
+        if check_filters and venue is not SPOT:
+            raise InvalidRequest(f"check_filters=True: this version checks symbol filters on Spot only, not {venue.title}")
         self._check_filters = bool(check_filters)
         self._symbols: dict[str, SymbolInfo] = {}
         self.name = name or f"binance-wsapi-{next(_client_numbers)}"
@@ -158,17 +133,18 @@ class Client(Methods):
         self._builder = RequestBuilder(
             api_key=api_key,
             signer=signer,
-            recv_window=None if recv_window is None else recv_window_wire(recv_window),
+            recv_window=None if recv_window is None else recv_window_wire(recv_window, venue),
             session_logon=default_session_logon(signer, session_logon),
             new_future=partial(RequestFuture, dispatcher),
             client_order_id_prefix=client_order_id_prefix,
             stats=self._stats,
+            venue=venue,
         )
         #: resolve_order's second path: Binance's REST API, for when no WebSocket connection can be had.
         self._rest: Optional[RestLookup] = None
         if signer is not None and api_key is not None:
             builder = self._builder  # not self: nothing the client holds may hold the client (see _finalizer)
-            self._rest = RestLookup(rest_url or rest_base_for(url), api_key, signer, builder.recv_window,
+            self._rest = RestLookup(rest_url or venue.rest_url_for(url) or rest_base_for(url), api_key, signer, builder.recv_window,
                                     lambda: builder.clock_offset_ms, rest_verify,
                                     ssl_context if rest_verify is True else None)
         self._supervisor = Supervisor(
@@ -193,9 +169,15 @@ class Client(Methods):
         _watch_exit()
 
     @classmethod
-    def testnet(cls, api_key: Optional[str] = None, api_secret: Union[str, bytes, None] = None, **kwargs: Any) -> Client:
-        """A client for the Spot testnet (testnet keys differ from production keys)."""
-        return cls(api_key, api_secret, url=TESTNET_URL, **kwargs)
+    def testnet(cls: type[_C], api_key: Optional[str] = None, api_secret: Union[str, bytes, None] = None,
+                **kwargs: Any) -> _C:
+        """A client for this API's testnet (testnet keys differ from production keys)."""
+        return cls(api_key, api_secret, url=cls._venue.testnet_url, **kwargs)
+
+    @property
+    def venue(self) -> Venue:
+        """The API this client speaks: its methods, endpoints and rules."""
+        return self._venue
 
     # -- calls -----------------------------------------------------------------------------
 
@@ -228,30 +210,23 @@ class Client(Methods):
         assert future is not None
         return future
 
-    @property
-    def user_data(self) -> UserData:
-        """User data streams: ``stream = client.user_data.subscribe()`` for this account's
-        events (orders, fills, balances), or ``subscribe(api_key, api_secret)`` for another's."""
-        return UserData(self._supervisor, self._timeout.request)
-
-    @property
-    def futures(self) -> Futures:
-        """The same named methods, returning `concurrent.futures.Future`s instead of waiting."""
-        return Futures(self)
-
     def _named(self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], values: Mapping[str, Any]) -> Any:
         return self._wait(self._submit_named(method, timeout, unknown, values, future=False))
 
     def _submit_named(
         self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], values: Mapping[str, Any], *, future: bool
     ) -> Pending:
-        spec = METHODS[method]
+        spec = self._venue.methods[method]
         wire = wire_params(spec, values, unknown)
         if self._check_filters and method in _FILTERED:
             self._check_order(wire)
         if spec.client_order_id is not None and spec.client_order_id not in wire:
             wire[spec.client_order_id] = self._builder.new_client_order_id()
         return self._submit(method, wire, timeout, unwrap=True, future=future)
+
+    def _check_order(self, wire: Mapping[str, Any]) -> None:
+        """check_filters' pre-flight check (Spot's `Client`; other APIs refuse check_filters)."""
+        raise NotImplementedError
 
     def _submit(
         self,
@@ -290,7 +265,7 @@ class Client(Methods):
 
     def _read_again(self, pending: Pending, lost: ConnectionLost) -> Optional[Pending]:
         """The same read-only request, built anew for the next connection; None if it may not go again."""
-        spec = METHODS.get(pending.method)
+        spec = self._venue.spec_for(pending.method)
         if (
             not self._retry_reads
             or spec is None
@@ -326,31 +301,6 @@ class Client(Methods):
             self._unknown_outcomes.failed(pending.outcome)
         return pending.result()
 
-    # -- symbols ----------------------------------------------------------------------------
-
-    def symbol(self, symbol: str, *, refresh: bool = False, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> SymbolInfo:
-        """`symbol`'s trading rules from ``exchangeInfo``, fetched once (again with `refresh`).
-
-        Its filters are attributes (`tick_size`, `step_size`, `min_qty`, `min_notional`, ...);
-        `round_price`, `round_qty` and `check(side=..., type=..., price=..., quantity=...)` use them.
-        """
-        if not isinstance(symbol, str) or not symbol:
-            raise InvalidRequest(f"symbol must be a symbol name such as 'BTCUSDT', not {symbol!r}")
-        cached = self._symbols.get(symbol)
-        if cached is None or refresh:
-            (entry,) = self.exchange_info(symbol=symbol, timeout=timeout)["symbols"]
-            cached = self._symbols[symbol] = SymbolInfo.from_exchange_info(entry)
-        return cached
-
-    def _check_order(self, wire: Mapping[str, Any]) -> None:
-        """check_filters: refuse, unsent, an order some filter would refuse, naming each one."""
-        info = self.symbol(wire["symbol"])
-        problems = info.check(side=wire["side"], type=wire["type"], price=wire.get("price"),
-                              quantity=wire.get("quantity"), stop_price=wire.get("stopPrice"),
-                              quote_order_qty=wire.get("quoteOrderQty"))
-        if problems:
-            raise InvalidRequest(f"{wire['symbol']} would refuse this order: " + "; ".join(map(str, problems)))
-
     # -- connection --------------------------------------------------------------------------
 
     def connect(self, timeout: Optional[float] = None) -> None:
@@ -377,7 +327,7 @@ class Client(Methods):
         self._finalizer.detach()
         return self._supervisor.close(self._timeout.close if seconds is None else seconds)
 
-    def __enter__(self) -> Client:
+    def __enter__(self: _C) -> _C:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -426,35 +376,16 @@ class Client(Methods):
         return self._builder.clock_offset_ms / 1000.0
 
     def sync_clock(self, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> float:
-        """Measure the server clock offset with `time` (round-trip midpoint) now, and use it.
+        """Measure the server clock offset now (round-trip midpoint), and use it.
 
+        Spot reads ``time``, the futures APIs (which have no ``time``) ``session.status``.
         Returns the offset in seconds (server minus local).
         """
         before = self._builder.wall_clock()
-        server_ms = self.time(timeout=timeout)["serverTime"]
+        method = self._venue.clock_method
+        server_ms = self._wait(self._submit(method, None, timeout, unwrap=True))["serverTime"]
         self._builder.set_clock(before, server_ms, self._builder.wall_clock())
         return self.clock_offset
-
-    def resolve_order(
-        self,
-        error: ExecutionStatusUnknown,
-        *,
-        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
-        settle: float = ENGINE_TIMEOUT,
-    ) -> Optional[dict[str, Any]]:
-        """Find out what became of an order request that raised `ExecutionStatusUnknown`.
-
-        Returns the order (the ``order.status`` result; ``orderList.status`` for order lists)
-        if it exists: placed, or for a cancel or amend, as it stands now. Returns None only
-        when it certainly does not exist: a lookup made after the request's
-        ``timestamp + recvWindow + settle`` (server time) found nothing; until then it keeps
-        looking. `settle` is how long Binance may take to execute a forwarded request (its
-        documented 10 s). Raises `StatusUnknownTimeout` if neither is certain by `timeout`
-        (default: that moment plus the client's request timeout; None: no limit).
-        """
-        default = isinstance(timeout, UseClientDefault)
-        seconds = (self._timeout.request or ENGINE_TIMEOUT) if default else check_timeout(timeout)
-        return resolve_order(self, error, seconds, settle, default_timeout=default)
 
     @property
     def stats(self) -> ClientStats:
@@ -493,7 +424,7 @@ class Client(Methods):
     def __repr__(self) -> str:
         builder = self._builder
         key = f" api_key={_mask(builder.api_key)!r} key_type={builder.key_type}" if builder.api_key else ""
-        return f"<Client {self.name!r} url={self._url!r}{key} {self._supervisor.state()}>"
+        return f"<{type(self).__name__} {self.name!r} url={self._url!r}{key} {self._supervisor.state()}>"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """IPython's display: the repr, not the object's attributes."""
@@ -514,20 +445,115 @@ class Client(Methods):
             ("reconnects", str(stats.reconnects)),
         ]
         body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
-        return f"<b>binance_wsapi.Client</b> {html.escape(self.name)}<table>{body}</table>"
+        return f"<b>binance_wsapi.{type(self).__name__}</b> {html.escape(self.name)}<table>{body}</table>"
 
 
-class Futures(FutureMethods):
-    """`client.futures`: every named method, returning a Future of its result at once.
+class Client(_ClientBase, Methods):
+    """A blocking, thread-safe client for the Binance Spot WebSocket API.
 
-    The Future fails with the same exceptions the blocking call would raise, including
-    RequestTimeout at the deadline even if nobody waits on it. Its done-callbacks run on
-    the client's callback thread. `cancel()` succeeds only before the request is sent.
+    ::
+
+        with Client(api_key, api_secret) as client:
+            client.ping()
+            book = client.request("depth", {"symbol": "BTCUSDT", "limit": 5}).result
+
+    `api_secret` is an HMAC secret, or the PEM text of an RSA or Ed25519 private key
+    (`private_key_password` if it is encrypted); or pass a `signer`. With an Ed25519 key each
+    connection logs on with `session.logon`, so requests need no per-request signature.
+
+    Every method of the API is a method here, named after it in snake_case
+    (``order.place`` -> ``order_place(symbol=..., time_in_force=...)``), returning the
+    response's ``result``; `client.futures` has the same methods returning Futures. Orders
+    placed without a client order id get one, starting with `client_order_id_prefix`.
+
+    Any number of threads may call at once. Every call has a deadline: ``timeout=`` seconds
+    per call, the client's default otherwise, `None` to wait forever. The first call
+    connects; `connect()` does it ahead of time. Always `close()` (or use ``with``).
+
+    A lost connection is replaced in the background while anything needs it: a call
+    waiting, a user data stream. An idle client reconnects on its next call instead, so a
+    forgotten client (in a notebook, say) does not dial a server that went away forever.
+    With `stay_connected`, an idle client reconnects at once too, so that the next call
+    does not pay for the handshake.
+
+    For a ``wss://`` server whose certificate the system does not trust (a private CA, a
+    `LocalExchange(tls=True)`), pass ``ssl_context=ssl.create_default_context(cafile=...)``;
+    ``websocket_options={"sslopt": {...}}`` is handed to websocket-client as it is.
+
+    With `retry_reads` (the default), a blocking call of a read-only method (security NONE or
+    USER_DATA) whose connection was lost before its answer came is sent once more on the next
+    connection, within the call's deadline. Nothing that can change orders or balances is
+    ever sent twice. With `check_filters`, orders are checked against the symbol's filters
+    (`symbol()`) before they are sent, and refused unsent with every problem named.
+
+    `resolve_order` asks Binance's REST API when no WebSocket connection can be had: `rest_url`
+    (by default the REST host of the same environment, or the same port for any other host)
+    and `rest_verify` (as `requests` takes it: True, or a CA bundle's path; with True and an
+    `ssl_context`, REST trusts what the WebSocket does).
     """
+
+    @property
+    def user_data(self) -> UserData:
+        """User data streams: ``stream = client.user_data.subscribe()`` for this account's
+        events (orders, fills, balances), or ``subscribe(api_key, api_secret)`` for another's."""
+        return UserData(self._supervisor, self._timeout.request)
+
+    @property
+    def futures(self) -> Futures:
+        """The same named methods, returning `concurrent.futures.Future`s instead of waiting."""
+        return Futures(self)
+
+    def symbol(self, symbol: str, *, refresh: bool = False, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> SymbolInfo:
+        """`symbol`'s trading rules from ``exchangeInfo``, fetched once (again with `refresh`).
+
+        Its filters are attributes (`tick_size`, `step_size`, `min_qty`, `min_notional`, ...);
+        `round_price`, `round_qty` and `check(side=..., type=..., price=..., quantity=...)` use them.
+        """
+        if not isinstance(symbol, str) or not symbol:
+            raise InvalidRequest(f"symbol must be a symbol name such as 'BTCUSDT', not {symbol!r}")
+        cached = self._symbols.get(symbol)
+        if cached is None or refresh:
+            (entry,) = self.exchange_info(symbol=symbol, timeout=timeout)["symbols"]
+            cached = self._symbols[symbol] = SymbolInfo.from_exchange_info(entry)
+        return cached
+
+    def _check_order(self, wire: Mapping[str, Any]) -> None:
+        """check_filters: refuse, unsent, an order some filter would refuse, naming each one."""
+        info = self.symbol(wire["symbol"])
+        problems = info.check(side=wire["side"], type=wire["type"], price=wire.get("price"),
+                              quantity=wire.get("quantity"), stop_price=wire.get("stopPrice"),
+                              quote_order_qty=wire.get("quoteOrderQty"))
+        if problems:
+            raise InvalidRequest(f"{wire['symbol']} would refuse this order: " + "; ".join(map(str, problems)))
+
+    def resolve_order(
+        self,
+        error: ExecutionStatusUnknown,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        settle: float = ENGINE_TIMEOUT,
+    ) -> Optional[dict[str, Any]]:
+        """Find out what became of an order request that raised `ExecutionStatusUnknown`.
+
+        Returns the order (the ``order.status`` result; ``orderList.status`` for order lists)
+        if it exists: placed, or for a cancel or amend, as it stands now. Returns None only
+        when it certainly does not exist: a lookup made after the request's
+        ``timestamp + recvWindow + settle`` (server time) found nothing; until then it keeps
+        looking. `settle` is how long Binance may take to execute a forwarded request (its
+        documented 10 s). Raises `StatusUnknownTimeout` if neither is certain by `timeout`
+        (default: that moment plus the client's request timeout; None: no limit).
+        """
+        default = isinstance(timeout, UseClientDefault)
+        seconds = (self._timeout.request or ENGINE_TIMEOUT) if default else check_timeout(timeout)
+        return resolve_order(self, error, seconds, settle, default_timeout=default)
+
+
+class _Twin:
+    """What every `client.futures` twin does: submit without waiting, hand back the Future."""
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: _ClientBase) -> None:
         self._client = client
 
     def _named(
@@ -536,6 +562,71 @@ class Futures(FutureMethods):
         future = self._client._submit_named(method, timeout, unknown, values, future=True).future
         assert future is not None
         return future
+
+
+class Futures(_Twin, FutureMethods):
+    """`client.futures`: every named method, returning a Future of its result at once.
+
+    The Future fails with the same exceptions the blocking call would raise, including
+    RequestTimeout at the deadline even if nobody waits on it. Its done-callbacks run on
+    the client's callback thread. `cancel()` succeeds only before the request is sent.
+    """
+
+    __slots__ = ()
+
+
+class UMFuturesClient(_ClientBase, UMMethods):
+    """A blocking, thread-safe client for the Binance USDⓈ-M Futures WebSocket API.
+
+    ::
+
+        with UMFuturesClient(api_key, private_key_pem) as client:
+            client.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC",
+                               quantity="0.002", price="60000")
+
+    The same runtime, arguments and guarantees as `Client` (threads, deadlines, reconnects,
+    clock, rate limits, TLS, `client.futures` twins), with this API's 21 methods. Its
+    differences are honoured: the clock is read from ``session.status`` (there is no
+    ``time``), a connection costs 5 weight, timestamps and recvWindow are whole
+    milliseconds, DECIMAL parameters go as JSON strings when given as str or Decimal, and
+    error codes map with the futures table (-2019 -> MarginInsufficient, -4120 ->
+    OrderTypeNotSupported, ...). ``order.place`` takes LIMIT and MARKET; conditional orders
+    go through `algo_order_place`. `session_logon` needs an Ed25519 key, as on Spot.
+    """
+
+    _venue = USDM
+
+    @property
+    def futures(self) -> UMFutures:
+        """The same named methods, returning `concurrent.futures.Future`s instead of waiting."""
+        return UMFutures(self)
+
+
+class UMFutures(_Twin, UMFutureMethods):
+    """`client.futures` of a `UMFuturesClient`: every named method, returning a Future (see `Futures`)."""
+
+    __slots__ = ()
+
+
+class CMFuturesClient(_ClientBase, CMMethods):
+    """A blocking, thread-safe client for the Binance COIN-M Futures WebSocket API.
+
+    As `UMFuturesClient`, with this API's 13 methods: no market data, no algo orders (COIN-M
+    conditional orders are on REST only since 2026-06-30), quantities in whole contracts.
+    """
+
+    _venue = COINM
+
+    @property
+    def futures(self) -> CMFutures:
+        """The same named methods, returning `concurrent.futures.Future`s instead of waiting."""
+        return CMFutures(self)
+
+
+class CMFutures(_Twin, CMFutureMethods):
+    """`client.futures` of a `CMFuturesClient`: every named method, returning a Future (see `Futures`)."""
+
+    __slots__ = ()
 
 
 def _abandon(supervisor: Supervisor, timeout: float) -> None:
