@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from attrs import frozen
 
@@ -74,17 +74,18 @@ def _accepted(rule: MethodRule) -> frozenset[str]:
 _ACCEPTED = {name: _accepted(rule) for name, rule in RULES.items()}
 
 
-def validate_request(method: str, params: dict[str, Any]) -> None:
+def validate_request(method: str, params: dict[str, Any], rules: Mapping[str, MethodRule] = RULES) -> None:
     """The server's parameter checks for `method`: names, presence, combinations, basic types.
 
     Raises WireError (-1102 missing, -1104 unread, -1100/-1130 malformed); signatures and
-    timestamps are checked separately.
+    timestamps are checked separately. `rules` is the market's table (Spot's by default).
     """
-    spec = RULES[method]
+    spec = rules[method]
     for param in spec.params:
         if param.required and params.get(param.wire) in (None, ""):
             raise bad_param(param.wire)
-    unread = [name for name in params if name not in _ACCEPTED[method]]
+    accepted = _ACCEPTED[method] if rules is RULES else _accepted(spec)
+    unread = [name for name in params if name not in accepted]
     if unread:
         raise WireError(
             400,

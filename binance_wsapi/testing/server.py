@@ -90,6 +90,8 @@ class Session:
     next_subscription: int = 0
     #: A REST request's: the text its signature covers (query string and body as sent).
     signed_text: Optional[str] = None
+    #: The market this connection talks to (its path): Spot's desk, or a futures one.
+    desk: Any = None
 
 
 class _FrontDoor(ServerConnection):
@@ -173,6 +175,54 @@ class _Window:
         return now_ms - now_ms % self.length_ms + self.length_ms
 
 
+class _SpotDesk:
+    """The Spot market as `LocalExchange._answer` sees it: its tables, limits and engine.
+
+    A futures desk (`futures.FuturesDesk`) has the same members; the exchange's protocol code
+    (faults, weight, signatures, timestamps, rateLimits) is the same for every market.
+    """
+
+    name = "spot"
+    rules = RULES
+    handlers = HANDLERS
+    #: "Connecting to WebSocket API costs 2 weight."
+    connect_weight = 2
+    max_recv_window: Optional[int] = 60000
+
+    def __init__(self, exchange: LocalExchange) -> None:
+        self.exchange = exchange
+        self.weight = exchange._weight
+
+    @staticmethod
+    def method_of(request: Any) -> str:
+        return _method_of(request)
+
+    @staticmethod
+    def check_removed(method: str) -> None:
+        if method in REMOVED:
+            raise WireError(410, -1020, f"{method} was removed on 2026-02-20; use userDataStream.subscribe.signature.")
+
+    @staticmethod
+    def validate(method: str, params: dict[str, Any]) -> None:
+        validate_request(method, params)
+
+    def police_weight(self, weight: int, now: int) -> None:
+        self.exchange._police_weight(weight, now)
+
+    def police_orders(self, account: Account, count: int, now: int) -> None:
+        self.exchange._police_orders(account, count, now)
+
+    def count_orders(self, account: Account, count: int, now: int) -> None:
+        for window in self.exchange._order_windows(account):
+            window.add(count, now)
+
+    def usage(self, account: Optional[Account], now: int) -> list[dict[str, Any]]:
+        return self.exchange._usage(account, now)
+
+    def context(self, session: Session, account: Optional[Account], now: int) -> Context:
+        return Context(self.exchange, session, account, now)
+
+
 class LocalExchange:
     """A local Binance Spot WebSocket API server. Use as a context manager, or `close()` it.
 
@@ -249,6 +299,7 @@ class LocalExchange:
         self._counts: collections.Counter[str] = collections.Counter()
         self._weight = _Window(weight_window)
         self._orders: dict[str, tuple[_Window, _Window]] = {}
+        self._spot = _SpotDesk(self)
         self._strikes = 0  # requests refused with 429 in the current weight window
         # Event frames produced outside the engine (eventStreamTerminated), sent with the next batch.
         self._pending_out: Outgoing = []
@@ -1025,7 +1076,8 @@ class LocalExchange:
         if not isinstance(request, dict):
             return self._error_body(None, WireError(400, -1135, "Invalid JSON Request")), [], False
         request_id = request.get("id")
-        method = _method_of(request)
+        desk = session.desk or self._spot
+        method = desk.method_of(request)
         params = request.get("params", {})
         with self._lock:
             self._counts[method] += 1
@@ -1033,7 +1085,7 @@ class LocalExchange:
             rule = self._take_rule(method)
             if rule is not None and rule.kind == "delay" and not delayed:  # armed after arrival
                 rule = None
-            spec = RULES.get(method)
+            spec = desk.rules.get(method)
             account: Optional[Account] = None
             result: Any = None
             error: Optional[WireError] = None
@@ -1044,33 +1096,31 @@ class LocalExchange:
                     raise WireError(400, -1135, "Invalid 'params' in JSON request; expected an object.")
                 if not method:
                     raise bad_param("method")
-                if method in REMOVED:
-                    raise WireError(410, -1020, f"{method} was removed on 2026-02-20; use userDataStream.subscribe.signature.")
-                handler = HANDLERS.get(method)
+                desk.check_removed(method)
+                handler = desk.handlers.get(method)
                 if handler is None:
                     raise WireError(400, -1020, "This operation is not supported.")
-                self._police_weight(weight, now)
+                desk.police_weight(weight, now)
                 if rule is not None and rule.kind == "silent" and not rule.execute:
                     return None, [], False  # lost on the way in: counted, never handled
                 if rule is not None and rule.kind == "fail" and not rule.execute:
                     assert rule.error is not None
                     raise rule.error
-                validate_request(method, params)
+                desk.validate(method, params)
                 account = self._authorize(session, handler, params, now)
                 if account is not None and spec is not None and spec.orders and method != "order.cancelReplace":
-                    self._police_orders(account, spec.orders, now)
-                result = handler.fn(Context(self, session, account, now), params)
+                    desk.police_orders(account, spec.orders, now)
+                result = handler.fn(desk.context(session, account, now), params)
                 ok = True
             except WireError as exc:
                 error = exc
             if error is None or error.status not in (418, 429) or error.code == -1015:
                 charged = 0 if ok and spec is not None and spec.free_on_success else weight
-                self._weight.add(charged, now)
+                desk.weight.add(charged, now)
             if account is not None and spec is not None and spec.orders and (
                 ok or (error is not None and error.code in (-2021,))
             ):
-                for window in self._order_windows(account):
-                    window.add(spec.orders, now)
+                desk.count_orders(account, spec.orders, now)
             self._notify_locked()
             outgoing = self._events_out()
             if rule is not None and rule.kind == "silent":
@@ -1086,7 +1136,7 @@ class LocalExchange:
             self.status_counts[body["status"]] += 1
             show = params.get("returnRateLimits", session.return_rate_limits) if isinstance(params, dict) else True
             if show not in (False, "false"):
-                body["rateLimits"] = self._usage(account if spec is not None and spec.orders else None, now)
+                body["rateLimits"] = desk.usage(account if spec is not None and spec.orders else None, now)
             return body, outgoing, error is not None and error.status == 418
 
     @staticmethod
@@ -1102,6 +1152,14 @@ class LocalExchange:
             if session.api_key is None:
                 raise WireError(401, -2015, _INVALID_KEY)
             return accounts[session.api_key]
+        if handler.auth == "key":  # USER_STREAM: the API key alone, or the session's logon
+            key = params.get("apiKey", session.api_key)
+            if key is None:
+                raise bad_param("apiKey")
+            found = accounts.get(key) if isinstance(key, str) else None
+            if found is None or key in self._revoked:
+                raise WireError(401, -2015, _INVALID_KEY)
+            return found
         api_key = params.get("apiKey")
         signature = params.get("signature")
         by_session = handler.auth == "signed" and api_key is None and signature is None and session.api_key
@@ -1118,15 +1176,19 @@ class LocalExchange:
             account = found
             if signature is None:
                 raise bad_param("signature")
-        self._check_timestamp(params, now)
+        self._check_timestamp(params, now, (session.desk or self._spot).max_recv_window)
         payload = session.signed_text if session.signed_text is not None else server_payload(params)
         if not by_session and not verify_signature(account.key_type, account.verify_key, payload, signature):
             raise WireError(400, -1022, "Signature for this request is not valid.")
         return account
 
     @staticmethod
-    def _check_timestamp(params: dict[str, Any], now: int) -> None:
-        """The docs' timing rule: timestamp < now + 1 s and now - timestamp <= recvWindow."""
+    def _check_timestamp(params: dict[str, Any], now: int, max_recv_window: Optional[int] = 60000) -> None:
+        """The docs' timing rule: timestamp < now + 1 s and now - timestamp <= recvWindow.
+
+        Spot's recvWindow is at most 60000 ms with microsecond decimals; the futures APIs
+        document no maximum and take whole milliseconds (`max_recv_window` None).
+        """
         raw = params.get("timestamp")
         if raw is None:
             raise bad_param("timestamp")
@@ -1143,9 +1205,9 @@ class LocalExchange:
             raise bad_param("recvWindow") from None
         if not recv_window.is_finite() or recv_window <= 0:
             raise bad_param("recvWindow")
-        if recv_window > 60000:
+        if max_recv_window is not None and recv_window > max_recv_window:
             raise WireError(400, -1102, "'recvWindow' contains unexpected value. Cannot be greater than 60000.")
-        if recv_window != recv_window.quantize(Decimal("0.001")):
+        if recv_window != recv_window.quantize(Decimal("0.001" if max_recv_window is not None else "1")):
             raise WireError(400, -1111, "Parameter 'recvWindow' has too much precision.")
         if timestamp < _MIN_TIMESTAMP:
             raise WireError(400, -1021, "Timestamp for this request is outside of the recvWindow.")
