@@ -27,6 +27,7 @@ log = logging.getLogger("binance_wsapi")
 __all__ = ["RequestBuilder", "recv_window_wire"]
 
 _MAX_PREFIX = 16  # + 20 random characters = Binance's 36
+_LONG_MAX = 2**63 - 1
 _ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.:/_-")
 # Added by the client to signed requests; a caller passing them would be signing by hand.
 _CLIENT_OWNED = ("apiKey", "timestamp")
@@ -75,8 +76,8 @@ def recv_window_wire(value: Union[int, float, Decimal, str], venue: Venue = SPOT
     if number is None or not number.is_finite():
         raise InvalidRequest(f"recvWindow={value!r} is not a number of milliseconds")
     maximum = venue.max_recv_window
-    if not (0 < number and (maximum is None or number <= maximum)):
-        most = "" if maximum is None else f" and at most {maximum} ms"
+    if not (0 < number <= (_LONG_MAX if maximum is None else maximum)):
+        most = f" and at most {maximum} ms" if maximum is not None else " (a LONG)"
         raise InvalidRequest(f"recvWindow={value!r} must be above 0{most}")
     decimals = venue.recv_window_decimals
     if number != number.quantize(Decimal(1).scaleb(-decimals)):
@@ -175,8 +176,9 @@ class RequestBuilder:
         frame = _frame(request_id, method, wire)
         client_order_id = None
         if state_changing:
-            client_order_id = wire.get("newClientOrderId") or wire.get("listClientOrderId") or wire.get(
-                "origClientOrderId"
+            client_order_id = (
+                wire.get("newClientOrderId") or wire.get("listClientOrderId") or wire.get("clientAlgoId")
+                or wire.get("origClientOrderId")
             )
         pending = kind(
             request_id,
@@ -369,6 +371,7 @@ class RequestBuilder:
         probe = _ClockProbe(next(self._ids), method, b"", None, timeout, False, {}, None, True)
         probe.frame = _frame(probe.id, method, {})
         probe.error_codes = self._error_codes
+        probe.weight = self.venue.methods[method].weight_for({})
         probe.builder = self
         probe.on_done = on_done
         return probe

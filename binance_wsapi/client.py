@@ -62,6 +62,16 @@ _client_numbers = itertools.count(1)
 _C = TypeVar("_C", bound="_ClientBase")
 
 
+class _Production(str):
+    """The default `url`: the client's API's production endpoint (None is refused, as a mistake)."""
+
+    def __repr__(self) -> str:
+        return "<the API's production endpoint>"
+
+
+_PRODUCTION = _Production("production")
+
+
 class _ClientBase:
     """The runtime every client shares; see `Client` for what its arguments mean."""
 
@@ -73,7 +83,7 @@ class _ClientBase:
         api_key: Optional[str] = None,
         api_secret: Union[str, bytes, None] = None,
         *,
-        url: Optional[str] = None,
+        url: str = _PRODUCTION,
         timeout: Union[Timeout, float, None] = 10.0,
         signer: Optional[Signer] = None,
         private_key_password: Password = None,
@@ -97,7 +107,7 @@ class _ClientBase:
         name: Optional[str] = None,
     ) -> None:
         venue = self._venue
-        if url is None:
+        if url is _PRODUCTION:
             url = venue.production_url
         if not isinstance(url, str) or not url.startswith(("ws://", "wss://")):
             raise InvalidRequest(f"url must start with wss:// (or ws://), got {url!r}")
@@ -121,7 +131,7 @@ class _ClientBase:
             ws_options["sslopt"] = {**ws_options.get("sslopt", {}), "context": ssl_context}
         self._timeout = Timeout.coerce(timeout)
         self._url = url
-        self._unknown_outcomes = UnknownOutcomes()
+        self._unknown_outcomes = UnknownOutcomes(api=venue.name)
         self._retry_reads = bool(retry_reads)
         if check_filters and venue is not SPOT:
             raise InvalidRequest(f"check_filters=True: this version checks symbol filters on Spot only, not {venue.title}")
@@ -144,9 +154,9 @@ class _ClientBase:
         self._rest: Optional[RestLookup] = None
         if signer is not None and api_key is not None:
             builder = self._builder  # not self: nothing the client holds may hold the client (see _finalizer)
-            self._rest = RestLookup(rest_url or venue.rest_url_for(url) or rest_base_for(url), api_key, signer, builder.recv_window,
-                                    lambda: builder.clock_offset_ms, rest_verify,
-                                    ssl_context if rest_verify is True else None)
+            self._rest = RestLookup(rest_url or venue.rest_url_for(url) or rest_base_for(url), api_key, signer,
+                                    builder.recv_window, lambda: builder.clock_offset_ms, rest_verify,
+                                    ssl_context if rest_verify is True else None, venue.rest_endpoints)
         self._supervisor = Supervisor(
             url=url,
             name=self.name,
@@ -387,6 +397,27 @@ class _ClientBase:
         self._builder.set_clock(before, server_ms, self._builder.wall_clock())
         return self.clock_offset
 
+    def resolve_order(
+        self,
+        error: ExecutionStatusUnknown,
+        *,
+        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
+        settle: float = ENGINE_TIMEOUT,
+    ) -> Optional[dict[str, Any]]:
+        """Find out what became of an order request that raised `ExecutionStatusUnknown`.
+
+        Returns the order (the ``order.status`` result; ``orderList.status`` for order lists)
+        if it exists: placed, or for a cancel, amend or (futures) modify, as it stands now. Returns None only
+        when it certainly does not exist: a lookup made after the request's
+        ``timestamp + recvWindow + settle`` (server time) found nothing; until then it keeps
+        looking. `settle` is how long Binance may take to execute a forwarded request (its
+        documented 10 s). Raises `StatusUnknownTimeout` if neither is certain by `timeout`
+        (default: that moment plus the client's request timeout; None: no limit).
+        """
+        default = isinstance(timeout, UseClientDefault)
+        seconds = (self._timeout.request or ENGINE_TIMEOUT) if default else check_timeout(timeout)
+        return resolve_order(self, error, seconds, settle, default_timeout=default)
+
     @property
     def stats(self) -> ClientStats:
         """Counters of this client's traffic so far: requests, errors, reconnects, latencies."""
@@ -526,26 +557,6 @@ class Client(_ClientBase, Methods):
         if problems:
             raise InvalidRequest(f"{wire['symbol']} would refuse this order: " + "; ".join(map(str, problems)))
 
-    def resolve_order(
-        self,
-        error: ExecutionStatusUnknown,
-        *,
-        timeout: TimeoutArg = USE_CLIENT_DEFAULT,
-        settle: float = ENGINE_TIMEOUT,
-    ) -> Optional[dict[str, Any]]:
-        """Find out what became of an order request that raised `ExecutionStatusUnknown`.
-
-        Returns the order (the ``order.status`` result; ``orderList.status`` for order lists)
-        if it exists: placed, or for a cancel or amend, as it stands now. Returns None only
-        when it certainly does not exist: a lookup made after the request's
-        ``timestamp + recvWindow + settle`` (server time) found nothing; until then it keeps
-        looking. `settle` is how long Binance may take to execute a forwarded request (its
-        documented 10 s). Raises `StatusUnknownTimeout` if neither is certain by `timeout`
-        (default: that moment plus the client's request timeout; None: no limit).
-        """
-        default = isinstance(timeout, UseClientDefault)
-        seconds = (self._timeout.request or ENGINE_TIMEOUT) if default else check_timeout(timeout)
-        return resolve_order(self, error, seconds, settle, default_timeout=default)
 
 
 class _Twin:

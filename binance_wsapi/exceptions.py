@@ -21,7 +21,7 @@
         ├── ServerBusy                     -1008: overloaded or throttled; nothing executed
         ├── WAFBlocked                     403
         ├── ServerError                    5xx: the request may or may not have executed
-        ├── UnexpectedResponse             -1006: execution status unknown
+        ├── UnexpectedResponse             -1006 (futures: also -1000): execution status unknown
         ├── BackendTimeout                 -1007: execution status unknown
         ├── AuthenticationError            -1002, -1022, -2014, -2015
         │   ├── InvalidSignature           -1022
@@ -322,7 +322,7 @@ class ServerError(APIError):
 
 
 class UnexpectedResponse(APIError):
-    """-1006: unexpected response from the message bus; execution status unknown."""
+    """-1006: unexpected response from the message bus (futures: also -1000, unknown error); execution status unknown."""
 
 
 class BackendTimeout(APIError):
@@ -448,6 +448,9 @@ SPOT_ERROR_CODES: Mapping[int, type[APIError]] = {
 #: integration with UM).
 FUTURES_ERROR_CODES: Mapping[int, type[APIError]] = {
     **_COMMON_CODES,
+    # "An unknown error occured while processing the request." FUTURES-NOTES §5: unknown state,
+    # reconcile; so a state-changing request answered so is one whose outcome is unknown.
+    -1000: UnexpectedResponse,
     -2018: MarginInsufficient,  # "Balance is insufficient."
     -2019: MarginInsufficient,
     -2020: OrderRejected,  # unable to fill
@@ -472,6 +475,15 @@ FUTURES_ERROR_CODES: Mapping[int, type[APIError]] = {
     -4142: WouldTriggerImmediately,
     -5021: OrderRejected,  # FOK could not fill at once
     -5022: OrderRejected,  # post-only (GTX) would have taken
+    -4045: OrderRejected,  # reach max stop order limit
+    **dict.fromkeys((-4135, -4137), RequestRejected),  # activation price; quantity with closePosition
+    -4138: ReduceOnlyRejected,  # reduce only must be true with closePosition
+    # Limit and stop prices beyond the symbol's multiplier bands (UM, then CM's numbers).
+    **dict.fromkeys((-4183, -4184, -4151, -4152, -4210, -4211, -4154, -4155), RequestRejected),
+    **dict.fromkeys((-4400, -4401), ReduceOnlyRejected),  # "only reduceOnly order is allowed"
+    **dict.fromkeys((-5037, -5038, -5039, -5040, -5041), RequestRejected),  # priceMatch, STP mode, GTD, BBO
+    # order.modify refused: UM -5024 ... -5027, -5043; CM -4196 ... -4199.
+    **dict.fromkeys((-5024, -5025, -5026, -5027, -5043, -4196, -4197, -4198, -4199), OrderRejected),
     -5028: InvalidTimestamp,  # outside the matching engine's recvWindow
     -4188: InvalidTimestamp,  # CM's -5028
 }

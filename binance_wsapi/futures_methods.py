@@ -86,8 +86,9 @@ FUTURES_CHECKS: Mapping[str, str] = {
         "goodTillDate is mandatory with timeInForce GTD"
     ),
     "cm_order": (
-        "LIMIT needs timeInForce, quantity and price; MARKET needs quantity; reduceOnly, "
-        "closePosition and priceProtect are 'true' or 'false'"
+        "LIMIT needs timeInForce, quantity and price; MARKET needs quantity; stopPrice, closePosition, "
+        "activationPrice, callbackRate, workingType and priceProtect serve only the conditional types, "
+        "refused since 2026-06-30"
     ),
     "algo_order": (
         "closePosition=true excludes quantity and reduceOnly, and goes only with STOP_MARKET or "
@@ -228,9 +229,11 @@ _CM_NEW_ORDER = (
     "priceMatch:ENUM selfTradePreventionMode:ENUM"
 )
 # `price` is mandatory in the docs' table although priceMatch "can't be passed together with
-# price" (FUTURES-NOTES §8 #11): kept as documented, with no group, and left to the server.
+# price": followed FUTURES-NOTES §8 #11, exactly one of the two (the official SDK made price
+# optional once, then mandatory again; a modify by priceMatch alone is what the text allows).
 # modifyId: followed FUTURES-NOTES (added 2026-07-28, after the docs copy), on UM and CM.
-_MODIFY = f"{_IDS} symbol:STRING! side:ENUM! quantity:DECIMAL! price:DECIMAL! priceMatch:ENUM modifyId:INT"
+_MODIFY = f"{_IDS} symbol:STRING! side:ENUM! quantity:DECIMAL! price:DECIMAL priceMatch:ENUM modifyId:INT"
+_MODIFY_GROUPS = (_any("orderId", "origClientOrderId"), Group("one", ("price", "priceMatch")))
 
 _UM_TABLE: tuple[MethodSpec, ...] = (
     *_UM.session(),
@@ -251,7 +254,7 @@ _UM_TABLE: tuple[MethodSpec, ...] = (
         client_order_id="newClientOrderId",
     ),
     # "1 on 10s order rate limit; 1 on 1min order rate limit; 0 on IP rate limit".
-    _UM.trade("order.modify", "Modify order", _MODIFY, _any("orderId", "origClientOrderId"), weight=0, orders=1),
+    _UM.trade("order.modify", "Modify order", _MODIFY, *_MODIFY_GROUPS, weight=0, orders=1),
     _UM.trade("order.cancel", "Cancel order", f"symbol:STRING! {_IDS}", _any("orderId", "origClientOrderId"), weight=1),
     _UM.user_data("order.status", "Query order", 1, f"symbol:STRING! {_IDS}", _any("orderId", "origClientOrderId")),
     # Its callbackRate text ("max 10") predates the 2026-10-23 raise to 20 (no table change).
@@ -301,7 +304,7 @@ _CM_TABLE: tuple[MethodSpec, ...] = (
         client_order_id="newClientOrderId",
     ),
     # "1 on 10s order rate limit; 1 on 1min order rate limit; 1 on IP rate limit".
-    _CM.trade("order.modify", "Modify order", _MODIFY, _any("orderId", "origClientOrderId"), weight=1, orders=1),
+    _CM.trade("order.modify", "Modify order", _MODIFY, *_MODIFY_GROUPS, weight=1, orders=1),
     _CM.trade("order.cancel", "Cancel order", f"symbol:STRING! {_IDS}", _any("orderId", "origClientOrderId"), weight=1),
     _CM.user_data("order.status", "Query order", 1, f"symbol:STRING! {_IDS}", _any("orderId", "origClientOrderId")),
     _CM.user_data("account.position", "Position information", 5, "marginAsset:STRING pair:STRING"),

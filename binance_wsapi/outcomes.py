@@ -63,7 +63,7 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
-    from .client import Client
+    from .client import _ClientBase
     from .request import Pending
 
 __all__ = ["ENGINE_TIMEOUT", "UnknownOutcomes", "resolve_order"]
@@ -106,7 +106,22 @@ _TARGETS: dict[str, tuple[str, str, str]] = {
     "order.amend.keepPriority": ("order.status", "orderId", "origClientOrderId"),
     "orderList.cancel": ("orderList.status", "orderListId", "listClientOrderId"),
 }
-_RESOLVABLE = sorted({*_CREATES, *_TARGETS})
+
+# The futures APIs: an order is placed with newClientOrderId, cancelled or modified by orderId or
+# origClientOrderId, and neither renames it (no newClientOrderId), so finding nothing by its
+# client id, once the request can no longer execute, settles it. Algo orders have no status
+# method on the WebSocket API: not resolvable here yet.
+_FUTURES_CREATES: dict[str, tuple[str, str]] = {"order.place": _NEW_ORDER}
+_FUTURES_TARGETS: dict[str, tuple[str, str, str]] = {
+    "order.cancel": ("order.status", "orderId", "origClientOrderId"),
+    "order.modify": ("order.status", "orderId", "origClientOrderId"),
+}
+#: Per API (a `Venue`'s name): what creates an order, what acts on one, and whether acting renames it.
+_TABLES: dict[str, tuple[Mapping[str, tuple[str, str]], Mapping[str, tuple[str, str, str]], bool]] = {
+    "spot": (_CREATES, _TARGETS, True),
+    "usdm": (_FUTURES_CREATES, _FUTURES_TARGETS, False),
+    "coinm": (_FUTURES_CREATES, _FUTURES_TARGETS, False),
+}
 
 
 class _Plan(NamedTuple):
@@ -119,7 +134,7 @@ class _Plan(NamedTuple):
 
 
 def resolve_order(
-    client: Client, error: ExecutionStatusUnknown, timeout: Optional[float], settle: float, *, default_timeout: bool
+    client: _ClientBase, error: ExecutionStatusUnknown, timeout: Optional[float], settle: float, *, default_timeout: bool
 ) -> Optional[dict[str, Any]]:
     """The order (or order list) `error`'s request acted on, or None if it certainly never existed.
 
@@ -132,7 +147,7 @@ def resolve_order(
         raise InvalidRequest(f"resolve_order takes an ExecutionStatusUnknown, not {type(error).__name__}")
     settle = check_seconds(settle, "settle", zero=True, hint=" (how long Binance may take to execute)")
     method = error.method or ""
-    plan = _plan(method, error.params)
+    plan = _plan(method, error.params, client.venue.name)
     settled_at = _settled_at(error.params, settle)
     if default_timeout and timeout is not None and settled_at is not None:
         timeout += max(0.0, (settled_at - _server_ms(client)) / 1000)
@@ -188,7 +203,7 @@ def resolve_order(
     raise _unresolved(error, f"could not tell within {timeout:g} s whether {method}{target} executed{reason}") from last
 
 
-def _websocket_within(client: Client, wait: float) -> bool:
+def _websocket_within(client: _ClientBase, wait: float) -> bool:
     """Whether a WebSocket connection is up, or comes up soon (an idle client connects on demand);
     `wait` may be infinite."""
     supervisor = client._supervisor
@@ -215,10 +230,11 @@ def _unresolved(error: ExecutionStatusUnknown, message: str) -> BaseException:
     )
 
 
-def _plan(method: str, params: Mapping[str, Any]) -> _Plan:
-    """The status requests that find what `method` with `params` acted on."""
-    if method in _CREATES:
-        status_method, source = _CREATES[method]
+def _plan(method: str, params: Mapping[str, Any], api: str = "spot") -> _Plan:
+    """The status requests that find what `method` with `params` acted on, on `api` (a venue name)."""
+    creates, targets, renames = _TABLES[api]
+    if method in creates:
+        status_method, source = creates[method]
         base = _base(method, status_method, params)
         if source not in params:
             what = "the new order's " if method == "order.cancelReplace" else ""
@@ -226,8 +242,8 @@ def _plan(method: str, params: Mapping[str, Any]) -> _Plan:
                 f"cannot resolve {method}: it was sent without {what}{source}; pass one (named calls generate it)"
             )
         return _Plan(status_method, ({**base, "origClientOrderId": params[source]},))
-    if method in _TARGETS:
-        status_method, exchange_id, source = _TARGETS[method]
+    if method in targets:
+        status_method, exchange_id, source = targets[method]
         base = _base(method, status_method, params)
         if params.get(exchange_id) is not None:  # never changes: finds the order before and after
             return _Plan(status_method, ({**base, exchange_id: params[exchange_id]},))
@@ -237,6 +253,8 @@ def _plan(method: str, params: Mapping[str, Any]) -> _Plan:
         if renamed is not None and renamed != original:  # what it is called before, and after
             queries = ({**base, "origClientOrderId": renamed}, {**base, "origClientOrderId": original})
             return _Plan(status_method, queries)
+        if not renames:
+            return _Plan(status_method, ({**base, "origClientOrderId": original},))
         what = "order list" if status_method == "orderList.status" else "order"
         why = (
             f"no {what} has {source} {original!r} any more, and {method} gives the {what} it executes on "
@@ -245,7 +263,8 @@ def _plan(method: str, params: Mapping[str, Any]) -> _Plan:
             f"{_snake(exchange_id)} or new_client_order_id, {method} can be resolved"
         )
         return _Plan(status_method, ({**base, "origClientOrderId": original},), inconclusive=why)
-    raise InvalidRequest(f"cannot resolve {method or 'this request'}: resolve_order knows {', '.join(_RESOLVABLE)}")
+    known = ", ".join(sorted({*creates, *targets}))
+    raise InvalidRequest(f"cannot resolve {method or 'this request'}: resolve_order knows {known}")
 
 
 def _snake(name: str) -> str:
@@ -272,7 +291,7 @@ def _settled_at(params: Mapping[str, Any], settle: float) -> Optional[float]:
     return float(timestamp + window) + settle * 1000
 
 
-def _server_ms(client: Client) -> float:
+def _server_ms(client: _ClientBase) -> float:
     return time.time() * 1000 + client.clock_offset * 1000
 
 
@@ -284,10 +303,11 @@ class UnknownOutcomes:
     unless a request ends that way.
     """
 
-    __slots__ = ("_entries",)
+    __slots__ = ("_entries", "_api")
 
-    def __init__(self, size: int = 100) -> None:
+    def __init__(self, size: int = 100, api: str = "spot") -> None:
         self._entries: Deque[ExecutionStatusUnknown] = collections.deque(maxlen=size)
+        self._api = api  # a venue's name: which requests resolve_order can look up
 
     def entries(self) -> tuple[ExecutionStatusUnknown, ...]:
         return tuple(self._entries)
@@ -310,7 +330,7 @@ class UnknownOutcomes:
             "its outcome is unknown and it may have executed. "
         )
         try:
-            _plan(pending.method, pending.params)
+            _plan(pending.method, pending.params, self._api)
         except InvalidRequest as why:
             text += (
                 f"It is listed in client.unknown_outcomes, but {why}; check the account's orders "

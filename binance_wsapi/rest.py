@@ -43,8 +43,11 @@ class RestLookup:
     """Signed GETs of order state over REST, for one client's credentials."""
 
     def __init__(self, base_url: str, api_key: str, signer: Any, recv_window: Any, offset_ms: Any,
-                 verify: Union[bool, str] = True, ssl_context: Optional[ssl.SSLContext] = None) -> None:
+                 verify: Union[bool, str] = True, ssl_context: Optional[ssl.SSLContext] = None,
+                 endpoints: Mapping[str, str] = ENDPOINTS) -> None:
         self.base_url = base_url.rstrip("/")
+        #: The REST path of each lookup method, for the client's API.
+        self.endpoints = endpoints
         self._api_key = api_key
         self._signer = signer
         self._recv_window = recv_window
@@ -83,7 +86,7 @@ class RestLookup:
             query["recvWindow"] = self._recv_window
         text = urlencode(query)
         text += "&" + urlencode({"signature": self._signer.sign(text)})
-        url = f"{self.base_url}{ENDPOINTS[method]}?{text}"
+        url = f"{self.base_url}{self.endpoints[method]}?{text}"
         try:
             with requests.Session() as session:
                 if self._ssl_context is not None:

@@ -269,10 +269,21 @@ def _good_till_date(call: str, wire: Mapping[str, Any]) -> None:
         raise InvalidRequest(f"{call}: time_in_force='GTD' and good_till_date go together")
 
 
+# COIN-M's order.place still lists the parameters of its conditional types, which it refuses
+# (-4120) since 2026-06-30: they mean nothing on LIMIT and MARKET orders.
+_CM_CONDITIONAL = ("stopPrice", "closePosition", "activationPrice", "callbackRate", "workingType", "priceProtect")
+
+
 def _check_futures_order(call: str, wire: Mapping[str, Any]) -> None:
     """order.place on USDⓈ-M and COIN-M: LIMIT or MARKET (conditional types: algo_order_place)."""
     _flags(call, wire, "reduceOnly", "closePosition", "priceProtect")
     order_type = wire.get("type", "")
+    extra = [python_name(n) for n in _CM_CONDITIONAL if n in wire]
+    if extra:
+        raise InvalidRequest(
+            f"{call}: {', '.join(extra)} serve(s) only conditional orders, which COIN-M takes over REST only "
+            "since 2026-06-30; leave it out"
+        )
     if "quantity" not in wire:
         raise InvalidRequest(f"{call}: type={order_type!r} needs quantity")
     if order_type == "LIMIT":
@@ -313,7 +324,7 @@ def _check_algo_order(call: str, wire: Mapping[str, Any]) -> None:
         if "price" not in wire and "priceMatch" not in wire:
             raise InvalidRequest(f"{call}: {what} needs price (or price_match): the limit order placed at the trigger")
     else:
-        _refuse(call, wire, what, "price", "priceMatch", "timeInForce")
+        _refuse(call, wire, what, "price", "priceMatch")
 
 
 _CHECKS: dict[str, Callable[[str, Mapping[str, Any]], None]] = {

@@ -20,11 +20,12 @@ from attrs import field, frozen
 from .exceptions import FUTURES_ERROR_CODES, SPOT_ERROR_CODES, APIError
 from .futures_methods import CM_METHODS, UM_METHODS
 from .methods import METHODS, MethodSpec
+from .rest import ENDPOINTS
 
 __all__ = ["COINM", "SPOT", "USDM", "VENUES", "Venue"]
 
 
-@frozen(repr=False)
+@frozen(repr=False, eq=False)
 class Venue:
     """One WebSocket API: its methods, endpoints and the rules the client must follow on it."""
 
@@ -45,6 +46,8 @@ class Venue:
     #: The largest recvWindow in ms (None: none documented), and its decimals (Spot takes µs).
     max_recv_window: Optional[int]
     recv_window_decimals: int
+    #: The REST path of each method `resolve_order` looks orders up with.
+    rest_endpoints: Mapping[str, str]
     #: A version prefix the API accepts before a method name and that names no other method.
     version_prefix: str = ""
     #: Wire methods by their Python names (``account_position_v2`` -> ``v2/account.position``).
@@ -84,6 +87,7 @@ SPOT = Venue(
     error_codes=SPOT_ERROR_CODES,
     max_recv_window=60000,
     recv_window_decimals=3,
+    rest_endpoints=ENDPOINTS,
     version_prefix="v3/",
 )
 
@@ -100,6 +104,7 @@ USDM = Venue(
     error_codes=FUTURES_ERROR_CODES,
     max_recv_window=None,
     recv_window_decimals=0,
+    rest_endpoints={"order.status": "/fapi/v1/order"},
 )
 
 COINM = Venue(
@@ -115,6 +120,7 @@ COINM = Venue(
     error_codes=FUTURES_ERROR_CODES,
     max_recv_window=None,
     recv_window_decimals=0,
+    rest_endpoints={"order.status": "/dapi/v1/order"},
 )
 
 #: Every venue by name.

@@ -1,31 +1,19 @@
-"""UMFuturesClient and CMFuturesClient: what they send, how they read the futures APIs' answers,
-and what they refuse before sending.
-
-Until LocalExchange serves the futures APIs (issue 12, part 2), the wire tests run against a
-scripted peer on a real loopback socket (ws:// and wss://): it verifies signatures with
-LocalExchange's own verifier, reads the clock from nothing but its own answers, and records
-every request, so the tests assert what the client put on the wire.
-"""
+"""UMFuturesClient and CMFuturesClient against LocalExchange's futures markets, over ws:// and wss://:
+what they send, how they read the futures APIs' answers, and what they refuse before sending."""
 
 from __future__ import annotations
 
-import asyncio
-import json
-import threading
-import time
 from concurrent.futures import Future
 from decimal import Decimal
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import ed25519
-from cryptography.hazmat.primitives import serialization
-from websockets.asyncio.server import ServerConnection, serve
 
 from binance_wsapi import (
     APIError,
     CMFuturesClient,
     Client,
+    ExecutionStatusUnknown,
     InvalidRequest,
     MarginInsufficient,
     OrderNotFound,
@@ -36,155 +24,70 @@ from binance_wsapi import (
     UMFuturesClient,
 )
 from binance_wsapi.futures_api import CMMethods, UMMethods
-from binance_wsapi.testing.auth import server_payload, verify_signature
-from binance_wsapi.testing.tls import Certificates, make_certificates
+from binance_wsapi.testing import LocalAccount, LocalExchange
 
 pytestmark = pytest.mark.both_schemes
 
 API_KEY = "k" * 64
 SECRET = "s" * 64
-SKEW_MS = 5000  # the peer's clock runs this far ahead of ours
-
-
-class FuturesPeer:
-    """A scripted futures WebSocket API on 127.0.0.1: canned answers in the docs' shapes, a record
-    of every request, and a check of every signature it is sent."""
-
-    def __init__(self, scheme: str, path: str = "/ws-fapi/v1") -> None:
-        self.requests: list[dict[str, Any]] = []
-        self.bad_signatures = 0
-        #: order.place answers by symbol: (status, error code, message) for an error.
-        self.errors: dict[str, tuple[int, int, str]] = {}
-        self.ed25519_key: Optional[ed25519.Ed25519PublicKey] = None
-        self._certificates: Optional[Certificates] = make_certificates() if scheme == "wss" else None
-        self._ready = threading.Event()
-        self._loop: Optional[asyncio.AbstractEventLoop] = None
-        self._stop: Optional[asyncio.Future[None]] = None
-        self.port = 0
-        self._thread = threading.Thread(target=lambda: asyncio.run(self._main()), name="local-exchange-peer",
-                                        daemon=True)
-        self._thread.start()
-        assert self._ready.wait(10)
-        self.url = f"{scheme}://127.0.0.1:{self.port}{path}"
-
-    def client_kwargs(self) -> dict[str, Any]:
-        if self._certificates is None:
-            return {"url": self.url}
-        return {"url": self.url, "ssl_context": self._certificates.client_context()}
-
-    def methods(self) -> list[str]:
-        return [r["method"] for r in self.requests]
-
-    def close(self) -> None:
-        if self._loop is not None and self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set_result, None)
-        self._thread.join(10)
-        if self._certificates is not None:
-            self._certificates.cleanup()
-
-    async def _main(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = self._loop.create_future()
-        ssl_context = None if self._certificates is None else self._certificates.server_context()
-        async with serve(self._serve, "127.0.0.1", 0, ssl=ssl_context) as server:
-            self.port = server.sockets[0].getsockname()[1]
-            self._ready.set()
-            await self._stop
-
-    async def _serve(self, ws: ServerConnection) -> None:
-        logged_on = False
-        async for message in ws:
-            request = json.loads(message)
-            self.requests.append(request)
-            method, params = request["method"], request.get("params", {})
-            if "signature" in params:
-                payload = server_payload(params)
-                if method == "session.logon" or params["apiKey"] != API_KEY:
-                    ok = self.ed25519_key is not None and verify_signature(
-                        "ed25519", self.ed25519_key, payload, params["signature"])
-                else:
-                    ok = verify_signature("hmac", SECRET.encode(), payload, params["signature"])
-                if not ok:
-                    self.bad_signatures += 1
-            if method == "session.logon":
-                logged_on = True
-            status, body = self._answer(method, params, logged_on)
-            key = "result" if status == 200 else "error"
-            await ws.send(json.dumps({"id": request["id"], "status": status, key: body}))
-
-    def _answer(self, method: str, params: dict[str, Any], logged_on: bool) -> tuple[int, Any]:
-        now = int(time.time() * 1000) + SKEW_MS
-        if method in ("session.status", "session.logon"):
-            return 200, {"apiKey": API_KEY if logged_on else None, "authorizedSince": now if logged_on else None,
-                         "connectedSince": now, "returnRateLimits": False, "serverTime": now}
-        if method == "userDataStream.start":
-            return 200, {"listenKey": "xs0mRpdAzKgNbqNZQ4nZd8kTFinDkX2yn9kiqAd7nOcrDOyTeUmcX0Q5g3yjCBnM"}
-        if method == "order.place":
-            if params["symbol"] in self.errors:
-                status, code, msg = self.errors[params["symbol"]]
-                return status, {"code": code, "msg": msg}
-            return 200, {"orderId": 325078477, "symbol": params["symbol"], "status": "NEW",
-                         "clientOrderId": params["newClientOrderId"], "price": params.get("price", "0"),
-                         "origQty": params["quantity"], "type": params["type"], "side": params["side"],
-                         "positionSide": params.get("positionSide", "BOTH"), "updateTime": now}
-        return 400, {"code": -1020, "msg": "This operation is not supported."}
+SKEW_MS = 5000  # the exchange's clock runs this far ahead of ours
 
 
 @pytest.fixture
-def peer(scheme: str) -> Iterator[FuturesPeer]:
-    made = FuturesPeer(scheme)
-    yield made
-    made.close()
+def hmac_account(exchange: LocalExchange) -> LocalAccount:
+    return exchange.create_account(key_type="hmac")
 
 
 @pytest.fixture
-def um(peer: FuturesPeer) -> Iterator[UMFuturesClient]:
-    with UMFuturesClient(API_KEY, SECRET, timeout=5, **peer.client_kwargs()) as client:
+def um(exchange: LocalExchange, hmac_account: LocalAccount) -> Iterator[UMFuturesClient]:
+    with exchange.client(hmac_account, "usdm", timeout=5) as client:
         yield client
 
 
-def test_the_clock_is_read_from_session_status_never_time(peer: FuturesPeer, um: UMFuturesClient) -> None:
+def test_the_clock_is_read_from_session_status_never_time(exchange: LocalExchange, um: UMFuturesClient) -> None:
     """A futures connection measures the clock with session.status (there is no time method) and uses it."""
-    um.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", quantity="0.002", price="60000")
-    assert peer.methods() == ["session.status", "order.place"]
+    exchange.clock_skew = SKEW_MS / 1000
+    um.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", quantity="0.01", price="40000")
+    assert exchange.request_count("time") == 0 and exchange.request_count("session.status") == 1
     assert abs(um.clock_offset - SKEW_MS / 1000) < 0.5
-    stamped = peer.requests[1]["params"]["timestamp"]
-    assert abs(stamped - (time.time() * 1000 + SKEW_MS)) < 2000
     assert um.sync_clock() == pytest.approx(SKEW_MS / 1000, abs=0.5)
-    assert peer.methods()[-1] == "session.status"
+    assert exchange.request_count("session.status") == 2
 
 
-def test_an_order_goes_signed_with_decimals_as_strings(peer: FuturesPeer, um: UMFuturesClient) -> None:
-    """order.place carries apiKey, a whole-millisecond timestamp, a valid signature, and DECIMALs as JSON strings."""
+def test_an_order_goes_signed_with_decimals_as_strings(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """order.place is signed (the exchange verifies it), its decimals keep their text, its client id is ours."""
     result = um.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC",
-                            quantity=Decimal("0.002"), price="60000.10", position_side="BOTH")
-    params = peer.requests[-1]["params"]
-    assert params["quantity"] == "0.002" and params["price"] == "60000.10"
-    assert isinstance(params["timestamp"], int) and params["recvWindow"] == 5000
-    assert params["apiKey"] == API_KEY and peer.bad_signatures == 0
-    assert params["newClientOrderId"].startswith("bwsapi-") and result["clientOrderId"] == params["newClientOrderId"]
+                            quantity=Decimal("0.010"), price="40000.10", position_side="BOTH")
+    assert (result["origQty"], result["price"], result["status"]) == ("0.010", "40000.10", "NEW")
+    assert result["clientOrderId"].startswith("bwsapi-")
+    assert um.order_status(symbol="BTCUSDT", orig_client_order_id=result["clientOrderId"])["orderId"] == result["orderId"]
 
 
-def test_listen_key_methods_carry_the_api_key_unsigned(peer: FuturesPeer, um: UMFuturesClient) -> None:
-    """userDataStream.start is USER_STREAM: the API key and nothing signed."""
-    assert um.user_data_stream_start()["listenKey"]
-    params = peer.requests[-1]["params"]
-    assert params == {"apiKey": API_KEY}
+def test_listen_key_methods_carry_the_api_key_unsigned(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """userDataStream.start is USER_STREAM: the exchange takes it with the API key alone (a signature would be
+    an unread parameter), answers the same key until it ends, and ping extends it."""
+    key = um.user_data_stream_start()["listenKey"]
+    assert um.user_data_stream_start()["listenKey"] == key
+    assert um.user_data_stream_ping()["listenKey"] == key
+    assert um.user_data_stream_stop() == {}
+    with pytest.raises(APIError) as caught:
+        um.user_data_stream_ping()
+    assert caught.value.code == -1125
 
 
-def test_a_logged_on_connection_sends_no_api_key(scheme: str, peer: FuturesPeer) -> None:
-    """With an Ed25519 key the connection logs on, and USER_STREAM and signed requests leave the key out."""
-    private = ed25519.Ed25519PrivateKey.generate()
-    peer.ed25519_key = private.public_key()
-    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption()).decode()
-    with UMFuturesClient("e" * 64, pem, timeout=5, **peer.client_kwargs()) as client:
-        client.user_data_stream_start()
-        client.order_place(symbol="BTCUSDT", side="SELL", type="MARKET", quantity="0.002")
-    assert peer.methods() == ["session.status", "session.logon", "userDataStream.start", "order.place"]
-    assert "params" not in peer.requests[2]  # an empty params object may be left out (the docs)
-    assert "apiKey" not in peer.requests[3]["params"] and "signature" not in peer.requests[3]["params"]
-    assert peer.bad_signatures == 0
+def test_a_logged_on_connection_needs_no_api_key(exchange: LocalExchange) -> None:
+    """With an Ed25519 key the connection logs on once; USER_STREAM and signed requests then ride on it."""
+    account = exchange.create_account(key_type="ed25519")
+    with exchange.client(account, "usdm", timeout=5) as client:
+        assert client.user_data_stream_start()["listenKey"]
+        client.order_place(symbol="BTCUSDT", side="SELL", type="MARKET", quantity="0.01")
+    assert exchange.request_count("session.logon") == 1
+
+
+def test_an_hmac_key_cannot_log_on(exchange: LocalExchange, hmac_account: LocalAccount) -> None:
+    """session.logon takes Ed25519 keys only, on futures as on Spot: asking with HMAC is refused before sending."""
+    with pytest.raises(InvalidRequest, match="Ed25519"):
+        exchange.client(hmac_account, "usdm", session_logon=True)
 
 
 @pytest.mark.parametrize(
@@ -201,17 +104,31 @@ def test_a_logged_on_connection_sends_no_api_key(scheme: str, peer: FuturesPeer)
     ],
 )
 def test_futures_error_codes_map_into_the_exception_tree(
-    peer: FuturesPeer, um: UMFuturesClient, code: int, msg: str, expected: type[APIError]
+    exchange: LocalExchange, um: UMFuturesClient, code: int, msg: str, expected: type[APIError]
 ) -> None:
     """Futures error codes map with the futures table, all of them OrderRejected, carrying code and message."""
-    peer.errors["ETHUSDT"] = (400, code, msg)
+    exchange.fail("order.place", 400, code, msg, times=1)
     with pytest.raises(expected) as caught:
         um.order_place(symbol="ETHUSDT", side="BUY", type="MARKET", quantity="1")
     assert isinstance(caught.value, OrderRejected)
     assert (caught.value.code, caught.value.msg, caught.value.status) == (code, msg, 400)
 
 
-def test_the_same_code_maps_by_api(peer: FuturesPeer) -> None:
+def test_the_engine_refusals_arrive_as_their_exceptions(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """Margin, reduce-only, position side and post-only refusals from the exchange's own rules."""
+    with pytest.raises(MarginInsufficient):
+        um.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", quantity="100", price="40000")
+    with pytest.raises(ReduceOnlyRejected):
+        um.order_place(symbol="BTCUSDT", side="SELL", type="MARKET", quantity="0.01", reduce_only="true")
+    with pytest.raises(PositionSideMismatch):
+        um.order_place(symbol="BTCUSDT", side="BUY", type="MARKET", quantity="0.01", position_side="LONG")
+    ask = Decimal(um.ticker_book(symbol="BTCUSDT")["askPrice"])
+    with pytest.raises(OrderRejected) as caught:
+        um.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTX", quantity="0.01", price=str(ask))
+    assert caught.value.code == -5022
+
+
+def test_the_same_code_maps_by_api() -> None:
     """-2018 is "Balance is insufficient." on futures but an unknown order list on Spot: each client maps its own."""
     from binance_wsapi.exceptions import FUTURES_ERROR_CODES, SPOT_ERROR_CODES, error_from_response
 
@@ -221,23 +138,32 @@ def test_the_same_code_maps_by_api(peer: FuturesPeer) -> None:
     assert type(error_from_response(400, error)) is OrderNotFound
 
 
-def test_the_futures_twin_returns_futures(peer: FuturesPeer, um: UMFuturesClient) -> None:
+def test_the_futures_twin_returns_futures(um: UMFuturesClient) -> None:
     """client.futures has every method, returning a concurrent.futures.Future of the result."""
-    future = um.futures.order_place(symbol="BTCUSDT", side="BUY", type="MARKET", quantity="0.002")
+    future = um.futures.order_place(symbol="BTCUSDT", side="BUY", type="MARKET", quantity="0.01")
     assert isinstance(future, Future)
     assert future.result(5)["status"] == "NEW"
 
 
-def test_coinm_speaks_its_own_path(scheme: str) -> None:
-    """A CMFuturesClient reads its clock the futures way too, on the COIN-M path."""
-    peer = FuturesPeer(scheme, "/ws-dapi/v1")
-    try:
-        with CMFuturesClient(API_KEY, SECRET, timeout=5, **peer.client_kwargs()) as client:
-            client.order_place(symbol="BTCUSD_PERP", side="BUY", type="LIMIT", time_in_force="GTC",
-                               quantity="1", price="60000")
-        assert peer.methods() == ["session.status", "order.place"] and peer.bad_signatures == 0
-    finally:
-        peer.close()
+def test_coinm_speaks_its_own_path(exchange: LocalExchange, hmac_account: LocalAccount) -> None:
+    """A CMFuturesClient reads its clock the futures way too, on the COIN-M path, in whole contracts."""
+    with exchange.client(hmac_account, "coinm", timeout=5) as client:
+        placed = client.order_place(symbol="BTCUSD_PERP", side="BUY", type="LIMIT", time_in_force="GTC",
+                                    quantity="1", price="40000")
+        assert placed["origQty"] == "1" and client.url.endswith("/ws-dapi/v1")
+    assert exchange.request_count("time") == 0
+
+
+def test_an_unknown_futures_outcome_is_resolved(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """An order.place whose answer is lost raises ExecutionStatusUnknown and resolve_order finds the order."""
+    exchange.never_answer("order.place", times=1)
+    with pytest.raises(ExecutionStatusUnknown) as caught:
+        um.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", quantity="0.01",
+                       price="40000", timeout=0.5)
+    assert um.unknown_outcomes[-1].client_order_id == caught.value.client_order_id
+    order = um.resolve_order(caught.value)
+    assert order is not None and order["clientOrderId"] == caught.value.client_order_id
+    assert exchange.duplicate_orders() == {}
 
 
 # -- refused before sending: no server is needed, and none is dialled ------------------------

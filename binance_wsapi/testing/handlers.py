@@ -58,9 +58,11 @@ class Context:
 @frozen
 class Handler:
     """How the server answers one method. `auth`: "none", "signed" (a session logon may stand
-    in for apiKey and signature), "always" (apiKey and signature required) or "session"."""
+    in for apiKey and signature), "always" (apiKey and signature required), "session", or
+    "key" (the API key alone, or the session's logon: the futures USER_STREAM methods)."""
 
-    fn: Callable[[Context, dict[str, Any]], Any]
+    #: Called with the market's context (Spot's `Context`, or a futures desk's) and the params.
+    fn: Callable[[Any, dict[str, Any]], Any]
     auth: str = "none"
 
 

@@ -29,7 +29,7 @@ import threading
 import time
 import weakref
 from decimal import Decimal
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Callable, Mapping, Optional, Sequence, Union
 from urllib.parse import parse_qs, urlsplit
 
 from attrs import define, field, frozen
@@ -42,6 +42,7 @@ from websockets.frames import Opcode
 from . import rest
 from .auth import server_payload, verify_signature
 from .engine import Engine
+from .futures import FUTURES_PATHS, FuturesDesk
 from .handlers import HANDLERS, REMOVED, Context, Handler, validate_request
 from .model import Account, JsonNumber, SymbolSpec, WireError, bad_param
 from .rules import RULES
@@ -52,6 +53,7 @@ log = logging.getLogger("binance_wsapi.testing")
 __all__ = ["LocalAccount", "LocalExchange"]
 
 _KEY_ALPHABET = string.ascii_letters + string.digits
+_MARKETS = ("spot", "usdm", "coinm")
 _EVENT_ORDERS = ("events_first", "answer_first", "random")
 _MIN_TIMESTAMP = 1483228800000  # 2017-01-01: earlier timestamps are rejected
 _INVALID_KEY = "Invalid API-key, IP, or permissions for action."
@@ -266,7 +268,17 @@ class LocalExchange:
         tls: bool = False,
         event_order: str = "events_first",
         seed: Optional[int] = None,
+        markets: Sequence[str] = ("spot", "usdm", "coinm"),
+        futures_weight_limit: int = 2400,
+        futures_orders_per_10s: int = 300,
+        futures_orders_per_minute: int = 1200,
+        futures_ping_interval: Optional[float] = 180.0,
+        futures_pong_timeout: float = 600.0,
+        futures_book_levels: int = 100,
     ) -> None:
+        unknown = set(markets) - set(_MARKETS)
+        if unknown or "spot" not in markets:
+            raise ValueError(f"markets={tuple(markets)!r}: name 'spot' (always served) and any of 'usdm', 'coinm'")
         if event_order not in _EVENT_ORDERS:
             raise ValueError(f"event_order={event_order!r}: use one of {', '.join(_EVENT_ORDERS)}")
         #: Whether the user data events a request causes go out before its answer or after.
@@ -300,11 +312,28 @@ class LocalExchange:
         self._weight = _Window(weight_window)
         self._orders: dict[str, tuple[_Window, _Window]] = {}
         self._spot = _SpotDesk(self)
+        #: The futures markets served, by name ("usdm", "coinm"): one request-weight pool for both.
+        self.futures: dict[str, FuturesDesk] = {}
+        futures_weight = _Window(60)
+        for market in markets:
+            if market != "spot":
+                self.futures[market] = FuturesDesk(
+                    self, market, weight=futures_weight, weight_limit=futures_weight_limit,
+                    orders_per_10s=futures_orders_per_10s, orders_per_minute=futures_orders_per_minute,
+                    now=now, book_levels=futures_book_levels, seed=seed,
+                )
+        self._desk_at = {desk.path: desk for desk in self.futures.values()}
+        self.futures_ping_interval = futures_ping_interval
+        self.futures_pong_timeout = futures_pong_timeout
+        #: User data stream connections (futures listenKey streams) open now.
+        self._streams: set[ServerConnection] = set()
         self._strikes = 0  # requests refused with 429 in the current weight window
         # Event frames produced outside the engine (eventStreamTerminated), sent with the next batch.
         self._pending_out: Outgoing = []
         self._banned_until = 0
         self.connections_accepted = 0
+        #: Futures user data stream connections accepted, ever.
+        self.stream_connections_accepted = 0
         #: Server time (epoch ms) of each connection accepted, in order.
         self.connection_times: list[int] = []
         #: How many responses were sent with each status (200, 429, 418...).
@@ -343,6 +372,22 @@ class LocalExchange:
         """The WebSocket API URL to give a Client: ``wss://`` with `tls`, ``ws://`` without."""
         scheme = "ws" if self._certificates is None else "wss"
         return f"{scheme}://127.0.0.1:{self.port}/ws-api/v3"
+
+    def url_for(self, market: str) -> str:
+        """The WebSocket API URL of `market` ("spot", "usdm" or "coinm")."""
+        if market == "spot":
+            return self.url
+        return self.url[: -len("/ws-api/v3")] + self._desk(market).path
+
+    def stream_url_for(self, market: str) -> str:
+        """The base URL of `market`'s user data streams (a futures one): append the listenKey."""
+        return self.url[: -len("/ws-api/v3")] + self._desk(market).stream_prefix
+
+    def _desk(self, market: str) -> FuturesDesk:
+        desk = self.futures.get(market)
+        if desk is None:
+            raise ValueError(f"this LocalExchange serves no {market!r} market: create it with markets=(..., {market!r})")
+        return desk
 
     @property
     def rest_url(self) -> str:
@@ -430,6 +475,8 @@ class LocalExchange:
                 server.close(close_connections=False)  # stop listening
                 for session in list(self._sessions.values()):
                     session.ws.transport.abort()  # like a crashed process: no close frame
+                for stream in list(self._streams):
+                    stream.transport.abort()
             down_for = self._restart.result()
             self._down.set()
             await asyncio.wait([stop], timeout=down_for)
@@ -467,8 +514,13 @@ class LocalExchange:
         *,
         api_key: Optional[str] = None,
         hmac_secret: Optional[str] = None,
+        usdm: Optional[Mapping[str, Union[str, int, Decimal]]] = None,
+        coinm: Optional[Mapping[str, Union[str, int, Decimal]]] = None,
     ) -> LocalAccount:
         """Create an account with `balances` and a new API key of `key_type`.
+
+        The same key trades every market served: `balances` are the Spot wallet's, `usdm` and
+        `coinm` the futures wallets' (by default 10000 USDT, and 1 BTC + 10 ETH).
 
         key_type "ed25519" or "rsa": api_secret is the private key in PEM (PKCS#8), the public
         half registered with the exchange; "hmac": api_secret is a random secret string, or
@@ -499,19 +551,26 @@ class LocalExchange:
             account = self.engine.new_account(api_key, key_type, verify_key)
             for asset, amount in (balances or {}).items():
                 account.balances[asset] = [Decimal(str(amount)), Decimal(0)]
+            for market, wallets in (("usdm", usdm), ("coinm", coinm)):
+                if market in self.futures:
+                    self.futures[market].open_account(api_key, wallets)
+                elif wallets is not None:
+                    raise ValueError(f"{market}= given, but this LocalExchange serves no {market!r} market")
         return LocalAccount(api_key, secret, key_type, account.uid)
 
-    def client(self, account: LocalAccount, **kwargs: Any) -> Any:
-        """A `binance_wsapi.Client` for `account`, connected to this exchange.
+    def client(self, account: LocalAccount, market: str = "spot", **kwargs: Any) -> Any:
+        """A client for `account` connected to this exchange: a `binance_wsapi.Client` for
+        "spot", a `UMFuturesClient` for "usdm", a `CMFuturesClient` for "coinm".
 
         With `tls` it trusts this exchange's CA, unless `ssl_context` or `websocket_options`
         says otherwise.
         """
-        from ..client import Client
+        from ..client import Client, CMFuturesClient, UMFuturesClient
 
         if self.tls and "ssl_context" not in kwargs and "websocket_options" not in kwargs:
             kwargs["ssl_context"] = self.client_ssl_context()
-        return Client(account.api_key, account.api_secret, url=self.url, **kwargs)
+        cls = {"spot": Client, "usdm": UMFuturesClient, "coinm": CMFuturesClient}[market]
+        return cls(account.api_key, account.api_secret, url=self.url_for(market), **kwargs)
 
     def balances(self, account: LocalAccount) -> dict[str, tuple[Decimal, Decimal]]:
         """The account's (free, locked) per asset, read directly from the exchange."""
@@ -538,6 +597,73 @@ class LocalExchange:
             with self._lock:
                 change(self.engine.accounts[account.api_key], asset, Decimal(str(amount)), self.now_ms())
                 outgoing = self._events_out()
+            await _send_all(outgoing)
+
+        self._in_loop(apply)
+
+    # -- futures ------------------------------------------------------------------------------
+
+    def futures_account(self, account: LocalAccount, market: str) -> Any:
+        """The account's futures state in `market` (a `futures_engine.FuturesAccount`), read
+        directly: wallets, positions, orders. Read it with the exchange idle."""
+        with self._lock:
+            return self._desk(market).engine.accounts[account.api_key]
+
+    def set_mark_price(self, market: str, symbol: str, price: Union[str, int, Decimal]) -> None:
+        """Move `symbol`'s mark price: unrealized PnL, MARK_PRICE algo orders, margin calls and
+        liquidations follow, with their events."""
+        self._futures_change(market, lambda engine, now: engine.set_mark_price(symbol, Decimal(str(price)), now))
+
+    def apply_funding(self, market: str, symbol: str, rate: Union[str, int, Decimal]) -> None:
+        """Apply a funding round to `symbol`'s open positions at `rate` (positive: longs pay)."""
+        self._futures_change(market, lambda engine, now: engine.apply_funding(symbol, Decimal(str(rate)), now))
+
+    def set_leverage(self, account: LocalAccount, market: str, symbol: str, leverage: int) -> None:
+        """Set the account's leverage on `symbol` (Binance does it over REST)."""
+        self._futures_change(market, lambda engine, now: engine.set_leverage(
+            engine.accounts[account.api_key], symbol, leverage, now))
+
+    def set_margin_type(self, account: LocalAccount, market: str, symbol: str, margin_type: str) -> None:
+        """Set the account's margin type on `symbol`: "CROSSED" or "ISOLATED" (REST on Binance)."""
+        self._futures_change(market, lambda engine, now: engine.set_margin_type(
+            engine.accounts[account.api_key], symbol, margin_type, now))
+
+    def set_position_mode(self, account: LocalAccount, market: str, *, hedge: bool) -> None:
+        """One-way (``hedge=False``) or hedge mode (REST on Binance)."""
+        self._futures_change(market, lambda engine, now: engine.set_position_mode(
+            engine.accounts[account.api_key], hedge, now))
+
+    def expire_listen_key(self, account: LocalAccount, market: str) -> None:
+        """Let the account's listenKey expire now: its streams get ``listenKeyExpired``, then nothing."""
+        desk = self._desk(market)
+
+        async def expire() -> None:
+            with self._lock:
+                outgoing = [(ws, _dumps(event)) for ws, event in desk.expire(account.api_key, self.now_ms())]
+            await _send_all(outgoing)
+
+        self._in_loop(expire)
+
+    def listen_key(self, account: LocalAccount, market: str) -> Optional[str]:
+        """The account's current listenKey in `market` (None if it has none)."""
+        with self._lock:
+            return self._desk(market).listen_key_of(account.api_key)
+
+    @property
+    def stream_count(self) -> int:
+        """Futures user data stream connections open right now."""
+        with self._lock:
+            return len(self._streams)
+
+    def _futures_change(self, market: str, change: Callable[[Any, int], Any]) -> None:
+        """Apply a change to `market`'s engine on the server's loop and send the events it made."""
+        desk = self._desk(market)
+
+        async def apply() -> None:
+            with self._lock:
+                change(desk.engine, self.now_ms())
+                outgoing = self._events_out()
+                self._notify_locked()
             await _send_all(outgoing)
 
         self._in_loop(apply)
@@ -624,6 +750,17 @@ class LocalExchange:
         async def drop() -> None:
             for session in list(self._sessions.values()):
                 session.ws.transport.abort()
+            for stream in list(self._streams):
+                stream.transport.abort()
+
+        self._in_loop(drop)
+
+    def drop_streams(self) -> None:
+        """Cut every futures user data stream connection now (the API connections stay)."""
+
+        async def drop() -> None:
+            for stream in list(self._streams):
+                stream.transport.abort()
 
         self._in_loop(drop)
 
@@ -835,8 +972,9 @@ class LocalExchange:
         production does (``x-mbx-used-weight``, ``x-mbx-used-weight-1m``)."""
         if response.status_code != 101:
             return response
+        desk = self._desk_at.get(urlsplit(request.path).path, self._spot)
         with self._lock:
-            used = self._weight.add(2, self.now_ms())
+            used = desk.weight.add(desk.connect_weight, self.now_ms())
         response.headers["x-mbx-used-weight"] = str(used)
         response.headers[f"x-mbx-used-weight-{_header_interval(self.weight_window)}"] = str(used)
         return response
@@ -868,6 +1006,10 @@ class LocalExchange:
     def _events_out(self) -> Outgoing:
         """The engine's new events as frames for every session subscribed to their account."""
         outgoing, self._pending_out = self._pending_out, []
+        if self.futures:
+            now = self.now_ms()
+            for desk in self.futures.values():
+                outgoing.extend((ws, _dumps(event)) for ws, event in desk.events_out(now))
         for uid, event in self.engine.take_events():
             for session in self._sessions.values():
                 for number, (subscribed, _) in session.subscriptions.items():
@@ -948,12 +1090,20 @@ class LocalExchange:
         return int((time.time() + self.clock_skew) * 1000)
 
     async def _serve(self, ws: ServerConnection) -> None:
-        query = parse_qs(urlsplit(ws.request.path if ws.request else "").query)
+        target = urlsplit(ws.request.path if ws.request else "")
+        query = parse_qs(target.query)
+        for market in self.futures.values():
+            if target.path.startswith(market.stream_prefix) or target.path == market.stream_prefix.rstrip("/"):
+                key = target.path[len(market.stream_prefix):] or query.get("listenKey", [""])[0]
+                await self._serve_stream(ws, market, key)
+                return
+        desk = self._desk_at.get(target.path)
         session = Session(
             ws,
             next(self._session_numbers),
             self.now_ms(),
             query.get("returnRateLimits", ["true"])[0] != "false",
+            desk=desk,
         )
         self._silence_pongs_when_asked(ws)
         self._close_on_a_wrong_pong(session)
@@ -962,9 +1112,7 @@ class LocalExchange:
             self.connections_accepted += 1
             self.connection_times.append(self.now_ms())
             self._notify_locked()
-        keepalive: Optional[asyncio.Future[None]] = None
-        if self.ping_interval:
-            keepalive = asyncio.ensure_future(self._keepalive(session))
+        keepalive = self._start_keepalive(ws, desk is not None)
         tasks: set[asyncio.Future[None]] = set()
         try:
             async for message in ws:
@@ -997,6 +1145,39 @@ class LocalExchange:
                 self._sessions.pop(session.number, None)
                 self._notify_locked()
 
+    async def _serve_stream(self, ws: ServerConnection, desk: FuturesDesk, key: str) -> None:
+        """A futures user data stream: the events of the account whose listenKey is `key`.
+
+        An unknown or expired key is refused with a close (1008), as the stream host does not
+        stream it. Incoming messages are read and ignored (no subscriptions are served here).
+        """
+        with self._lock:
+            if desk.stream_account(key, self.now_ms()) is None:
+                refused = True
+            else:
+                refused = False
+                desk.streams.setdefault(key, set()).add(ws)
+                self._streams.add(ws)
+                self.stream_connections_accepted += 1
+                self._notify_locked()
+        if refused:
+            await ws.close(1008, "Invalid listenKey")
+            return
+        self._silence_pongs_when_asked(ws)
+        keepalive = self._start_keepalive(ws, True)
+        try:
+            async for _ in ws:
+                pass
+        except ConnectionClosed:
+            pass
+        finally:
+            if keepalive is not None:
+                keepalive.cancel()
+            with self._lock:
+                desk.streams.get(key, set()).discard(ws)
+                self._streams.discard(ws)
+                self._notify_locked()
+
     def _silence_pongs_when_asked(self, ws: ServerConnection) -> None:
         protocol = ws.protocol
         send_frame = protocol.send_frame
@@ -1025,17 +1206,23 @@ class LocalExchange:
 
         ws.acknowledge_pings = check  # type: ignore[method-assign]
 
-    async def _keepalive(self, session: Session) -> None:
-        """Ping like Binance; drop the connection if no pong comes back in time."""
-        assert self.ping_interval is not None
-        ws = session.ws
+    def _start_keepalive(self, ws: ServerConnection, futures: bool) -> Optional[asyncio.Future[None]]:
+        """Ping like Binance: Spot every `ping_interval` (20 s), a pong within `pong_timeout`
+        (1 min); futures every 3 min, a pong within 10 min (their own knobs)."""
+        interval, timeout = (
+            (self.futures_ping_interval, self.futures_pong_timeout) if futures else (self.ping_interval, self.pong_timeout)
+        )
+        return None if not interval else asyncio.ensure_future(self._keepalive(ws, interval, timeout))
+
+    async def _keepalive(self, ws: ServerConnection, interval: float, timeout: float) -> None:
+        """Ping every `interval` s; drop the connection if no pong comes back within `timeout` s."""
         while True:
-            await asyncio.sleep(self.ping_interval)
+            await asyncio.sleep(interval)
             try:
                 pong = await ws.ping(b"")  # Binance's pings are empty
-                await asyncio.wait_for(pong, self.pong_timeout)
+                await asyncio.wait_for(pong, timeout)
             except asyncio.TimeoutError:
-                log.info("connection %d missed a pong; closing it", session.number)
+                log.info("%s missed a pong; closing it", ws.id)
                 await ws.close(1008, "pong timeout")
                 return
             except ConnectionClosed:
