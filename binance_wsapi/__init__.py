@@ -81,6 +81,19 @@ from .events import (
     UnknownEvent,
     UserDataEvent,
 )
+from .futures_events import (
+    AccountConfigUpdate,
+    AccountUpdate,
+    AlgoUpdate,
+    FuturesBalance,
+    FuturesPosition,
+    ListenKeyExpired,
+    MarginCall,
+    MarginCallPosition,
+    OrderTradeUpdate,
+    TradeLite,
+)
+from .listenkey import FuturesUserData, ListenKeyStream
 from .models import ConnectionEvent, RateLimit, Response
 from .symbols import FilterProblem, SymbolInfo
 from .stats import ClientStats
@@ -93,7 +106,10 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "APIError",
+    "AccountConfigUpdate",
     "AccountSnapshot",
+    "AccountUpdate",
+    "AlgoUpdate",
     "AuthenticationError",
     "BackendTimeout",
     "Backoff",
@@ -116,6 +132,9 @@ __all__ = [
     "ExternalLockUpdate",
     "FilterProblem",
     "Futures",
+    "FuturesBalance",
+    "FuturesPosition",
+    "FuturesUserData",
     "Heartbeat",
     "HmacSigner",
     "IOThreadDied",
@@ -128,9 +147,14 @@ __all__ = [
     "LateResponse",
     "ListOrder",
     "ListStatus",
+    "ListenKeyExpired",
+    "ListenKeyStream",
+    "MarginCall",
+    "MarginCallPosition",
     "MarginInsufficient",
     "OrderNotFound",
     "OrderRejected",
+    "OrderTradeUpdate",
     "OrderType",
     "OrderTypeNotSupported",
     "OutboundAccountPosition",
@@ -165,6 +189,7 @@ __all__ = [
     "TimeInForce",
     "Timeout",
     "TooManyOrders",
+    "TradeLite",
     "UMFutures",
     "UMFuturesClient",
     "USE_CLIENT_DEFAULT",

@@ -45,6 +45,7 @@ from .supervisor import LateResponse, Supervisor
 from .symbols import SymbolInfo
 from .rest import RestLookup, rest_base_for
 from .userdata import UserData
+from .listenkey import FuturesUserData
 from .validation import wire_params
 from .venues import COINM, SPOT, USDM, Venue
 
@@ -104,6 +105,7 @@ class _ClientBase:
         stay_connected: bool = False,
         rest_url: Optional[str] = None,
         rest_verify: Union[bool, str] = True,
+        stream_url: Optional[str] = None,
         name: Optional[str] = None,
     ) -> None:
         venue = self._venue
@@ -129,6 +131,14 @@ class _ClientBase:
             if not url.startswith("wss://"):
                 raise InvalidRequest(f"ssl_context was given for {url!r}: it applies to wss:// URLs only")
             ws_options["sslopt"] = {**ws_options.get("sslopt", {}), "context": ssl_context}
+        default_stream = venue.stream_url_for(url)
+        if stream_url is not None and (default_stream is None or not stream_url.startswith(("ws://", "wss://"))):
+            raise InvalidRequest(
+                f"stream_url={stream_url!r}: a futures client's user data stream base (ws:// or wss://); "
+                "Spot's user data comes on the API connection"
+            )
+        #: Futures: where user data streams are read (the listenKey is appended).
+        self._stream_url = stream_url or default_stream
         self._timeout = Timeout.coerce(timeout)
         self._url = url
         self._unknown_outcomes = UnknownOutcomes(api=venue.name)
@@ -586,7 +596,19 @@ class Futures(_Twin, FutureMethods):
     __slots__ = ()
 
 
-class UMFuturesClient(_ClientBase, UMMethods):
+class _FuturesClient(_ClientBase):
+    """What the futures clients add to the runtime: user data by listenKey."""
+
+    @property
+    def user_data(self) -> FuturesUserData:
+        """User data by listenKey: ``stream = client.user_data.subscribe()`` starts this account's
+        listenKey, reads its events on a stream connection of their own (`stream_url`), keeps
+        the key alive, and replaces key or connection when either fails, with a `StreamGap`."""
+        assert self._stream_url is not None
+        return FuturesUserData(self._supervisor, self._builder, self._stream_url)
+
+
+class UMFuturesClient(_FuturesClient, UMMethods):
     """A blocking, thread-safe client for the Binance USDⓈ-M Futures WebSocket API.
 
     ::
@@ -619,7 +641,7 @@ class UMFutures(_Twin, UMFutureMethods):
     __slots__ = ()
 
 
-class CMFuturesClient(_ClientBase, CMMethods):
+class CMFuturesClient(_FuturesClient, CMMethods):
     """A blocking, thread-safe client for the Binance COIN-M Futures WebSocket API.
 
     As `UMFuturesClient`, with this API's 13 methods: no market data, no algo orders (COIN-M

@@ -125,7 +125,8 @@ class Unmatched:
 
 
 class ServerEvent:
-    """A message with no status and an ``event`` key (user data, serverShutdown)."""
+    """A message with no status and an ``event`` key (user data, serverShutdown), or an ``e``
+    key (an event on a futures user data stream)."""
 
     __slots__ = ("msg",)
 
@@ -339,7 +340,9 @@ class ClientProtocol(Generic[R]):
             return None
         status = msg.get("status")
         if status is None:
-            if "event" in msg:
+            # Spot wraps a user data event in {"subscriptionId", "event"}; a futures stream
+            # connection sends the event object itself ({"e": ..., "E": ...}).
+            if "event" in msg or "e" in msg:
                 return ServerEvent(msg)
             log.warning("%s: ignored a frame with neither status nor event: %r", self.name, payload[:200])
             return None

@@ -142,6 +142,8 @@ class Supervisor:
         self.governor = RateGovernor(builder.server_ms_earliest, police=on_rate_limit != "off")
         #: The client's user data streams, re-subscribed on every new connection.
         self.subscriptions = Subscriptions()
+        #: Streams with connections of their own (futures listenKey streams): ended with the client.
+        self.companions: set[Any] = set()
         self._cond = threading.Condition(threading.Lock())
         self._thread: Optional[threading.Thread] = None
         #: The connection callers write to; None while (re)connecting.
@@ -191,6 +193,27 @@ class Supervisor:
     def request_timeout(self) -> Optional[float]:
         return self._timeout.request
 
+    @property
+    def connect_timeout(self) -> float:
+        return self._timeout.connect
+
+    # What a companion's own connection is opened with: the client's settings.
+    @property
+    def heartbeat(self) -> Heartbeat:
+        return self._heartbeat
+
+    @property
+    def backoff(self) -> Backoff:
+        return self._backoff
+
+    @property
+    def max_message_size(self) -> int:
+        return self._max_message_size
+
+    @property
+    def ws_options(self) -> dict[str, Any]:
+        return self._ws_options
+
     def _keeps_clock(self) -> bool:
         """Requests get timestamps: the client has credentials, or streams other accounts."""
         return self._timed or bool(self.subscriptions.streams)
@@ -211,7 +234,9 @@ class Supervisor:
         """Every thread this client started that may still be alive."""
         conns = [c for c in [self._opening, self.active, *self._draining] if c is not None]
         streams = [s._dispatcher for s in self.subscriptions.streams]
-        found = [self._thread, self.dispatcher.thread, self._timer.thread, *(c.thread for c in conns), *streams]
+        companions = [t for companion in list(self.companions) for t in companion.threads()]
+        found = [self._thread, self.dispatcher.thread, self._timer.thread, *(c.thread for c in conns), *streams,
+                 *companions]
         return [t for t in found if t is not None]
 
     def state(self) -> str:
@@ -403,6 +428,9 @@ class Supervisor:
         why = str(closed)
         cause = type(closed)
         dispatchers = self.subscriptions.close_all(closed, clean=type(closed) is ClientClosed)
+        companions, self.companions = list(self.companions), set()
+        for companion in companions:
+            dispatchers += companion.end_with_client(closed, type(closed) is ClientClosed)
         for pending in waiting if wake else ():
             pending.fail(cause, f"{pending.method} was not sent: {why}", sent=False)
         for conn in conns:
@@ -443,6 +471,9 @@ class Supervisor:
         self._timer = DeadlineTimer(f"{self.name}-deadlines", self._expire_pending)
         self._timer.close(0)
         self.subscriptions = Subscriptions()
+        for companion in self.companions:
+            companion.after_fork_in_child()
+        self.companions = set()
         self.dispatcher.after_fork_in_child()
         self.governor.after_fork_in_child()  # client.rate_limits and client.stats still work
         self.stats.after_fork_in_child()

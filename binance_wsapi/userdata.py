@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("binance_wsapi")
 
-__all__ = ["Subscriptions", "UserData", "UserDataStream"]
+__all__ = ["EventQueue", "Subscriptions", "UserData", "UserDataStream"]
 
 Handler = Callable[[UserDataEvent], None]
 EndHandler = Callable[[Optional[StreamEnded]], None]
@@ -70,84 +70,34 @@ _SUBSCRIBE, _SUBSCRIBE_SIGNED, _UNSUBSCRIBE = (
 _MADE = object()
 
 
-class UserDataStream:
-    """The events of one account, in order, delivered off the I/O thread.
+class EventQueue:
+    """The consumer's side of a stream of events: a bounded queue, read by iteration,
+    `get(timeout)` or handlers on a dispatcher thread of its own.
 
-    Consume it one of two ways: iterate (``for event in stream``, or ``stream.get(timeout)``)
-    or register handlers (``stream.on("executionReport", fn)``; ``"*"`` for every event),
-    which a dispatcher thread of the stream runs. Events are `ExecutionReport`,
-    `OutboundAccountPosition`, `BalanceUpdate`, `ListStatus`, `ExternalLockUpdate`,
-    `EventStreamTerminated`, `UnknownEvent`, and the library's `StreamGap` and
-    `AccountSnapshot`.
-
-    The stream ends after `close()` (iteration stops), when its client closes, or with an
-    exception the consumer gets after the last event: `StreamTerminated`, `SessionRevoked`,
-    `StreamOverflow`.
+    The producer (an I/O thread) only calls `_put` with the wire event (never blocking); the
+    consumer's thread turns it into an event object with `_parse`. Subclasses feed it:
+    `UserDataStream` (Spot, subscribed on the API connection) and `listenkey.ListenKeyStream`
+    (futures, on a stream connection of its own).
     """
 
-    def __init__(
-        self,
-        supervisor: Supervisor,
-        builder: RequestBuilder,
-        *,
-        own: bool,
-        queue_size: int,
-        on_overflow: OnOverflow,
-        resync: bool,
-        request_timeout: Optional[float],
-    ) -> None:
-        self.name = f"{supervisor.name}-user-data-{next(_stream_numbers)}"
-        self._supervisor = supervisor
-        self._builder = builder
-        #: The client's own account (else another account's credentials).
-        self.own = own
-        self._method = _SUBSCRIBE if own and builder.session_logon else _SUBSCRIBE_SIGNED
+    #: Turns a queued wire event into an event object.
+    _parse: Callable[[dict[str, Any]], UserDataEvent] = staticmethod(parse_event)
+
+    def __init__(self, name: str, *, queue_size: int, on_overflow: OnOverflow) -> None:
+        self.name = name
         self._maxsize = queue_size
         self._raise_on_overflow = on_overflow == "raise"
-        self._resync = resync
-        self._request_timeout = request_timeout
         self._cond = threading.Condition(threading.Lock())
         self._items: Deque[Any] = collections.deque()
         #: Events dropped because the queue was full (drop_oldest).
         self.dropped = 0
         self._drop_gap: Optional[list[Any]] = None  # [start, count] of a gap not yet delivered
-        # The subscription delivering events, and the one replacing it during a switch.
-        self._conn: Optional[Connection] = None
-        self._sub: Any = None
-        self._next: Optional[Connection] = None
-        self._next_sub: Any = None
-        self._buffer: list[dict[str, Any]] = []
-        self._overlap: Optional[list[dict[str, Any]]] = None
-        # After a switch: events the old subscription delivered that the new one may repeat.
-        self._repeats: Optional[list[dict[str, Any]]] = None
-        self._switch_started = 0.0
-        self._leaving: Optional[Connection] = None
-        self._attaching: Optional[Connection] = None
-        self._gap_since: Optional[float] = None
-        self._snapshot_due = False
-        #: Subscribed at least once: from then on every new connection subscribes it again.
-        self.established = False
         self._closing = False
         self._end: Optional[StreamEnded] = None
         self._clean_end = False
         self._handlers: dict[str, tuple[Handler, ...]] = {}
         self._end_handlers: tuple[EndHandler, ...] = ()
         self._dispatcher: Optional[threading.Thread] = None
-
-    def __repr__(self) -> str:
-        key = self._builder.api_key or ""
-        state = "ended" if self._end is not None else "live" if self._conn is not None else "waiting"
-        return (
-            f"<UserDataStream {self.name} api_key={key[:4] + '…'!r} {state} "
-            f"subscription_id={self._sub!r} queued={len(self._items)}>"
-        )
-
-    # -- consumer ------------------------------------------------------------------------
-
-    @property
-    def subscription_id(self) -> Any:
-        """The subscriptionId on the current connection (None while not subscribed)."""
-        return self._sub
 
     @property
     def closed(self) -> bool:
@@ -183,10 +133,10 @@ class UserDataStream:
     def on(self, event_type: Union[str, type[UserDataEvent]], handler: Handler) -> None:
         """Call ``handler(event)`` for each event of `event_type` (``"*"``: every event).
 
-        `event_type` is a wire name (``"executionReport"``), ``"streamGap"``,
-        ``"accountSnapshot"``, or an event class. Handlers run on this stream's dispatcher
-        thread, in order; one that raises is logged and the others still run. Once a handler
-        is registered, the stream is read by that thread only.
+        `event_type` is a wire name (``"executionReport"``, ``"ORDER_TRADE_UPDATE"``),
+        ``"streamGap"``, ``"accountSnapshot"``, or an event class. Handlers run on this
+        stream's dispatcher thread, in order; one that raises is logged and the others still
+        run. Once a handler is registered, the stream is read by that thread only.
         """
         name = event_type if isinstance(event_type, str) else event_type.TYPE
         if not name:
@@ -204,35 +154,6 @@ class UserDataStream:
         """Call ``handler(error)`` on the dispatcher thread once the stream ends (None: closed)."""
         with self._cond:
             self._end_handlers = (*self._end_handlers, handler)
-
-    def close(self, timeout: Optional[float] = None) -> None:
-        """Unsubscribe and end the stream; idempotent. Events already queued are still delivered.
-
-        Waits up to `timeout` seconds (default: the client's close timeout) for the
-        unsubscribe answer and the dispatcher thread.
-        """
-        seconds = check_timeout(timeout, zero=True, none="for the client's close timeout")
-        wait = self._supervisor.close_timeout if seconds is None else seconds
-        deadline = time.monotonic() + wait
-        with self._cond:
-            already = self._closing or self._end is not None
-            self._closing = True
-            subscribed = [(self._conn, self._sub), (self._next, self._next_sub)]
-        self._supervisor.subscriptions.remove(self)
-        requests = []
-        for conn, sub in subscribed:
-            if not already and conn is not None and not conn.dead:
-                request = self._unsubscribe(conn, sub, wait)
-                if conn.send(request, even_draining=True):
-                    requests.append(request)
-        for request in requests:
-            request.wait(max(0.0, deadline - time.monotonic()))
-        self._finish(StreamClosed(f"{self.name} was closed"), clean=True)
-        if not self.own:
-            self._supervisor.builder.forget_account(self._builder)
-        dispatcher = self._dispatcher
-        if dispatcher is not None and dispatcher is not threading.current_thread():
-            dispatcher.join(max(0.0, deadline - time.monotonic()))
 
     # -- the queue -----------------------------------------------------------------------
 
@@ -287,7 +208,7 @@ class UserDataStream:
                     self._cond.wait(remaining)
         if type(item) is tuple and item[0] is _MADE:
             return item[1]  # type: ignore[no-any-return]
-        return parse_event(item)
+        return self._parse(item)
 
     def _dispatch(self) -> None:
         while True:
@@ -319,16 +240,120 @@ class UserDataStream:
             return
         self._end = error
         self._clean_end = clean
+        self._release_locked()
+        self._cond.notify_all()
+        if not clean:
+            log.warning("%s ended: %s", self.name, error)
+
+    def _release_locked(self) -> None:
+        """Let go of what delivered the events, now that the stream has ended (lock held)."""
+
+
+class UserDataStream(EventQueue):
+    """The events of one account, in order, delivered off the I/O thread.
+
+    Consume it one of two ways: iterate (``for event in stream``, or ``stream.get(timeout)``)
+    or register handlers (``stream.on("executionReport", fn)``; ``"*"`` for every event),
+    which a dispatcher thread of the stream runs. Events are `ExecutionReport`,
+    `OutboundAccountPosition`, `BalanceUpdate`, `ListStatus`, `ExternalLockUpdate`,
+    `EventStreamTerminated`, `UnknownEvent`, and the library's `StreamGap` and
+    `AccountSnapshot`.
+
+    The stream ends after `close()` (iteration stops), when its client closes, or with an
+    exception the consumer gets after the last event: `StreamTerminated`, `SessionRevoked`,
+    `StreamOverflow`.
+    """
+
+    def __init__(
+        self,
+        supervisor: Supervisor,
+        builder: RequestBuilder,
+        *,
+        own: bool,
+        queue_size: int,
+        on_overflow: OnOverflow,
+        resync: bool,
+        request_timeout: Optional[float],
+    ) -> None:
+        super().__init__(f"{supervisor.name}-user-data-{next(_stream_numbers)}", queue_size=queue_size,
+                         on_overflow=on_overflow)
+        self._supervisor = supervisor
+        self._builder = builder
+        #: The client's own account (else another account's credentials).
+        self.own = own
+        self._method = _SUBSCRIBE if own and builder.session_logon else _SUBSCRIBE_SIGNED
+        self._resync = resync
+        self._request_timeout = request_timeout
+        # The subscription delivering events, and the one replacing it during a switch.
+        self._conn: Optional[Connection] = None
+        self._sub: Any = None
+        self._next: Optional[Connection] = None
+        self._next_sub: Any = None
+        self._buffer: list[dict[str, Any]] = []
+        self._overlap: Optional[list[dict[str, Any]]] = None
+        # After a switch: events the old subscription delivered that the new one may repeat.
+        self._repeats: Optional[list[dict[str, Any]]] = None
+        self._switch_started = 0.0
+        self._leaving: Optional[Connection] = None
+        self._attaching: Optional[Connection] = None
+        self._gap_since: Optional[float] = None
+        self._snapshot_due = False
+        #: Subscribed at least once: from then on every new connection subscribes it again.
+        self.established = False
+
+    def __repr__(self) -> str:
+        key = self._builder.api_key or ""
+        state = "ended" if self._end is not None else "live" if self._conn is not None else "waiting"
+        return (
+            f"<UserDataStream {self.name} api_key={key[:4] + '…'!r} {state} "
+            f"subscription_id={self._sub!r} queued={len(self._items)}>"
+        )
+
+    # -- consumer ------------------------------------------------------------------------
+
+    @property
+    def subscription_id(self) -> Any:
+        """The subscriptionId on the current connection (None while not subscribed)."""
+        return self._sub
+
+    def close(self, timeout: Optional[float] = None) -> None:
+        """Unsubscribe and end the stream; idempotent. Events already queued are still delivered.
+
+        Waits up to `timeout` seconds (default: the client's close timeout) for the
+        unsubscribe answer and the dispatcher thread.
+        """
+        seconds = check_timeout(timeout, zero=True, none="for the client's close timeout")
+        wait = self._supervisor.close_timeout if seconds is None else seconds
+        deadline = time.monotonic() + wait
+        with self._cond:
+            already = self._closing or self._end is not None
+            self._closing = True
+            subscribed = [(self._conn, self._sub), (self._next, self._next_sub)]
+        self._supervisor.subscriptions.remove(self)
+        requests = []
+        for conn, sub in subscribed:
+            if not already and conn is not None and not conn.dead:
+                request = self._unsubscribe(conn, sub, wait)
+                if conn.send(request, even_draining=True):
+                    requests.append(request)
+        for request in requests:
+            request.wait(max(0.0, deadline - time.monotonic()))
+        self._finish(StreamClosed(f"{self.name} was closed"), clean=True)
+        if not self.own:
+            self._supervisor.builder.forget_account(self._builder)
+        dispatcher = self._dispatcher
+        if dispatcher is not None and dispatcher is not threading.current_thread():
+            dispatcher.join(max(0.0, deadline - time.monotonic()))
+
+
+    def _release_locked(self) -> None:
         for conn, sub in ((self._conn, self._sub), (self._next, self._next_sub)):
             if conn is not None and conn.streams.get(sub) is self:
                 del conn.streams[sub]
         self._conn = self._next = None
         self._buffer = []
         self._overlap = None
-        self._cond.notify_all()
         self._supervisor.subscriptions.remove(self)  # an ended stream is not re-subscribed
-        if not clean:
-            log.warning("%s ended: %s", self.name, error)
 
     # -- the subscription (I/O and supervisor threads) -----------------------------------
 

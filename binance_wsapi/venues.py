@@ -48,6 +48,11 @@ class Venue:
     recv_window_decimals: int
     #: The REST path of each method `resolve_order` looks orders up with.
     rest_endpoints: Mapping[str, str]
+    #: Futures: where user data streams are read (append the listenKey), in production and on
+    #: the testnet, and the path they have beside any other API URL (a LocalExchange's).
+    stream_production_url: Optional[str] = None
+    stream_testnet_url: Optional[str] = None
+    stream_path: Optional[str] = None
     #: A version prefix the API accepts before a method name and that names no other method.
     version_prefix: str = ""
     #: Wire methods by their Python names (``account_position_v2`` -> ``v2/account.position``).
@@ -69,6 +74,18 @@ class Venue:
         if ws_url == self.testnet_url:
             return self.rest_testnet_url
         return None
+
+    def stream_url_for(self, ws_url: str) -> Optional[str]:
+        """The user data stream base beside one of this API's endpoints (None on Spot): Binance's
+        stream hosts for its own endpoints, else the same host and port with `stream_path`."""
+        if self.stream_path is None:
+            return None
+        if ws_url == self.production_url:
+            return self.stream_production_url
+        if ws_url == self.testnet_url:
+            return self.stream_testnet_url
+        scheme, _, rest = ws_url.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}{self.stream_path}"
 
     def __repr__(self) -> str:
         return f"<Venue {self.name}: {self.title}, {len(self.methods)} methods>"
@@ -105,6 +122,11 @@ USDM = Venue(
     max_recv_window=None,
     recv_window_decimals=0,
     rest_endpoints={"order.status": "/fapi/v1/order"},
+    # The private route since 2026-04-23 (the legacy /ws/<listenKey> is decommissioned). The
+    # testnet's route is not documented (FUTURES-NOTES §8 #13): its documented /ws/ is used.
+    stream_production_url="wss://fstream.binance.com/private/ws",
+    stream_testnet_url="wss://fstream.binancefuture.com/ws",
+    stream_path="/private/ws",
 )
 
 COINM = Venue(
@@ -121,6 +143,9 @@ COINM = Venue(
     max_recv_window=None,
     recv_window_decimals=0,
     rest_endpoints={"order.status": "/dapi/v1/order"},
+    stream_production_url="wss://dstream.binance.com/ws",
+    stream_testnet_url="wss://dstream.binancefuture.com/ws",
+    stream_path="/ws",
 )
 
 #: Every venue by name.
