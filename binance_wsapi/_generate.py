@@ -8,6 +8,7 @@ and type. ``--check`` exits 1 if a generated file is not what this would write (
 
 from __future__ import annotations
 
+import json
 import pathlib
 import re
 import sys
@@ -208,8 +209,12 @@ def _pascal(name: str) -> str:
 class _Types:
     """Collects the TypedDicts that describe example values, nested ones first."""
 
-    def __init__(self) -> None:
+    def __init__(self, merge_items: bool = False) -> None:
         self.classes: dict[str, list[str]] = {}
+        # Futures' lists hold one kind of item whose examples differ only by the fields some
+        # answers add (breakEvenPrice, marginAvailable in Multi-Assets mode): one TypedDict of
+        # them all. Spot's may hold several kinds (filters), typed as plain dicts.
+        self.merge_items = merge_items
 
     def hint(self, name: str, values: list[Any]) -> str:
         kinds = {type(v) for v in values if v is not None}
@@ -227,7 +232,8 @@ class _Types:
             return self.typed_dict(name, values)
         if kinds == {list}:
             items = [item for value in values for item in value]
-            if items and all(type(i) is dict for i in items) and len({frozenset(i) for i in items}) > 1:
+            if (not self.merge_items and items and all(type(i) is dict for i in items)
+                    and len({frozenset(i) for i in items}) > 1):
                 # Items of different shapes (filters, order reports of several types): a TypedDict
                 # made of the examples would flag keys that other items have.
                 return "list[dict[str, Any]]"
@@ -312,8 +318,8 @@ FUTURES_HEADER = '''# mypy: disable-error-code="no-any-return"
 Run ``python -m binance_wsapi._generate`` after changing the method tables.
 
 `UMFuturesClient` inherits `UMMethods` and `CMFuturesClient` `CMMethods`, whose blocking methods
-return the response's ``result``; their ``futures`` twins are `UMFutureMethods` and
-`CMFutureMethods`, returning a `concurrent.futures.Future` of it.
+return the response's ``result``, typed by `futures_results.py`; their ``futures`` twins are
+`UMFutureMethods` and `CMFutureMethods`, returning a `concurrent.futures.Future` of it.
 """
 
 from __future__ import annotations
@@ -324,22 +330,156 @@ from typing import Any, Literal, Mapping, NoReturn, Optional, Union
 from .api import Number, TimeoutArg
 from .config import USE_CLIENT_DEFAULT
 from .enums import {enums}
+from .futures_results import (
+{results_imports}
+)
 
 __all__ = ["CMFutureMethods", "CMMethods", "UMFutureMethods", "UMMethods"]
 '''
 
 _FUTURES_CLASSES = (
-    ("UMMethods", UM_METHODS, "USDⓈ-M Futures", False),
-    ("UMFutureMethods", UM_METHODS, "USDⓈ-M Futures", True),
-    ("CMMethods", CM_METHODS, "COIN-M Futures", False),
-    ("CMFutureMethods", CM_METHODS, "COIN-M Futures", True),
+    ("UMMethods", "UM", UM_METHODS, "USDⓈ-M Futures", False),
+    ("UMFutureMethods", "UM", UM_METHODS, "USDⓈ-M Futures", True),
+    ("CMMethods", "CM", CM_METHODS, "COIN-M Futures", False),
+    ("CMFutureMethods", "CM", CM_METHODS, "COIN-M Futures", True),
 )
+
+FUTURES_RESULTS = pathlib.Path(__file__).with_name("futures_results.py")
+
+#: The derivatives docs copy the repository keeps (never $BINANCE_DERIVATIVES_DOCS or the
+#: reference beside the checkout): what ``--check`` compares against is in every checkout.
+FUTURES_DOCS = pathlib.Path(__file__).resolve().parents[1] / "tests" / "data" / "binance-derivatives-docs"
+#: Each API's folder in the docs, by the prefix of its result types.
+FUTURES_FOLDERS = {"UM": "usds-margined-futures", "CM": "coin-margined-futures"}
+
+FUTURES_RESULTS_HEADER = '''"""The shape of each USDⓈ-M (``UM...``) and COIN-M (``CM...``) Futures method's ``result``, as
+TypedDicts. Generated from the response examples of the derivatives docs kept in
+``tests/data/binance-derivatives-docs`` (``python -m binance_wsapi._generate``): do not edit.
+
+For type checkers and editors only: at run time every result is a plain dict or list. Every
+field is optional (``total=False``): the examples show fields that appear only in some answers
+(by ``newOrderRespType``, position mode, Multi-Assets mode), and ``avgPrice``, ``cumQuote`` (UM)
+and ``cumBase`` (CM) left the place, modify and cancel results in 2026-07; a TypedDict still
+flags a misspelt key.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict{union}
+'''
+
+_FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
+# A JSON string (the docs' strings never span lines), or anything up to the next one.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[^"]+|"')
+# What a response example may hold beside "result".
+_ENVELOPE = frozenset({"id", "status", "result", "rateLimits"})
+
+
+def docs_json(text: str) -> Any:
+    """A JSON example as the docs print it, repaired where it is not JSON.
+
+    The repairs, each outside string literals: ``//`` comments are dropped (the account pages
+    annotate fields; the CM ones elide items with ``// ... ...``); a comma missing at the end of
+    a line before the next line's key is added (``"maxWithdrawAmount": "23.72"`` then
+    ``"assets": [`` in the UM account pages, ``"crossUnPnl": "0.00000000"`` before
+    ``"availableBalance"``); a trailing comma before ``]`` or ``}`` is dropped (left by the
+    elisions). Anything else still broken raises ValueError.
+    """
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    tokens = _JSON_TOKEN.findall(text)
+    out: list[str] = []
+    for n, token in enumerate(tokens):
+        if token.startswith('"') and len(token) > 1:
+            out.append(token)
+            continue
+        token = re.sub(r"//[^\n]*", "", token)
+        token = re.sub(r",(\s*[}\]])", r"\1", token)
+        value_before = token.rstrip()[-1:] in ("", "}", "]", "e", "l") or token.rstrip()[-1:].isdigit()
+        if n + 1 < len(tokens) and "\n" in token[len(token.rstrip()):] and value_before and (n > 0 or token.strip()):
+            token = token.rstrip() + "," + token[len(token.rstrip()):]
+        out.append(token)
+    try:
+        return json.loads("".join(out))
+    except ValueError as exc:
+        raise ValueError(f"a docs example is not JSON, even repaired: {exc}") from None
+
+
+def _response_result(response: Any, method: str, page: pathlib.Path) -> list[Any]:
+    """A response example's ``result``, in a list; none for an error example."""
+    if not isinstance(response, dict) or "result" not in response or response.get("status") != 200:
+        return []
+    beside = {k: response[k] for k in response if k not in _ENVELOPE}
+    if beside and method == "depth" and isinstance(response["result"], dict):
+        # FUTURES-NOTES §8 #12: depth's bids and asks are the result's, although one source
+        # prints them beside it (the kept page has them inside).
+        return [{**response["result"], **beside}]
+    if beside:
+        raise ValueError(f"{page}: {method}'s response example has {sorted(beside)} beside its result")
+    return [response["result"]]
+
+
+def futures_examples(api_dir: pathlib.Path) -> dict[str, list[Any]]:
+    """Each method of one API folder with its successful results in the docs' response examples.
+
+    A method page's examples are the fenced blocks of its ``## Response Example`` section; the
+    session methods' are on ``websocket-api-general-info.md``, each the response printed next
+    after its request example. Which page documents which method is `_extract_futures`'s reading.
+    """
+    from .testing import _extract_futures as docs  # a development tool: needs a checkout
+
+    examples: dict[str, list[Any]] = {}
+    session: set[str] = set()
+    for method, doc in docs.extract_methods(api_dir).items():
+        page = api_dir / doc["page"]
+        if doc["page"] == docs.SESSION_PAGE:
+            session.add(method)
+            continue
+        section = docs._section(docs._sections(docs._page(page), "## "), "Response Example")
+        blocks = _FENCED.findall(section or "")
+        examples[method] = [r for block in blocks for r in _response_result(docs_json(block), method, page)]
+    page = api_dir / docs.SESSION_PAGE
+    asked: Optional[str] = None
+    for block in _FENCED.findall(docs._page(page)):
+        try:
+            value = docs_json(block)
+        except ValueError:
+            continue  # the page's Python sample
+        if isinstance(value, dict) and "method" in value:
+            asked = value["method"] if value["method"] in session else None
+        elif asked is not None and isinstance(value, dict) and "status" in value:
+            examples.setdefault(asked, []).extend(_response_result(value, asked, page))
+            asked = None
+    return examples
+
+
+def futures_result_types() -> tuple[str, dict[str, dict[str, str]]]:
+    """The text of futures_results.py and each API's result hint per method (by wire name)."""
+    types = _Types(merge_items=True)
+    hints: dict[str, dict[str, str]] = {}
+    for prefix, table in (("UM", UM_METHODS), ("CM", CM_METHODS)):
+        examples = futures_examples(FUTURES_DOCS / FUTURES_FOLDERS[prefix])
+        hints[prefix] = {}
+        for spec in table.values():
+            values = examples.get(spec.name, [])
+            name = prefix + _pascal(spec.python_name) + "Result"
+            hints[prefix][spec.name] = types.hint(name, values) if values else "Any"
+    names = sorted(types.classes)
+    bodies = "\n".join(line for body in types.classes.values() for line in body)
+    header = FUTURES_RESULTS_HEADER.rstrip("\n").replace("{union}", ", Union" if "Union[" in bodies else "")
+    lines = [header, "", f"__all__ = {names!r}".replace("'", '"')]
+    for body in types.classes.values():
+        lines += ["", "", *body]
+    return "\n".join(lines) + "\n", hints
 
 
 def render_futures() -> str:
     """The text of futures_api.py for the current futures method tables."""
+    _, results = futures_result_types()
     lines: list[str] = []
-    for name, table, title, future in _FUTURES_CLASSES:
+    for name, prefix, table, title, future in _FUTURES_CLASSES:
         returns = "Future[Any]" if future else "Any"
         kind = "returning a Future" if future else "blocking"
         lines += ["", "", f"class {name}:",
@@ -350,14 +490,21 @@ def render_futures() -> str:
                   "        raise NotImplementedError"]
         for spec in table.values():
             lines.append("")
-            lines += _method(spec, None, "Any", future, futures_api=True)
+            lines += _method(spec, None, results[prefix][spec.name], future, futures_api=True)
     body = "\n".join(lines)
     enums = ", ".join(sorted(c for c in set(_ENUM_CLASSES.values()) if re.search(rf"\b{c}\b", body)))
-    return FUTURES_HEADER.rstrip("\n").replace("{enums}", enums) + body + "\n"
+    used = sorted({n for api in results.values() for hint in api.values() for n in re.findall(r"\b[UC]M\w+\b", hint)})
+    header = FUTURES_HEADER.rstrip("\n").replace("{enums}", enums)
+    return header.replace("{results_imports}", "\n".join(f"    {n}," for n in used)) + body + "\n"
 
 
 def main(argv: list[str]) -> int:
-    outputs = ((TARGET, render()), (RESULTS, result_types()[0]), (FUTURES_TARGET, render_futures()))
+    outputs = (
+        (TARGET, render()),
+        (RESULTS, result_types()[0]),
+        (FUTURES_TARGET, render_futures()),
+        (FUTURES_RESULTS, futures_result_types()[0]),
+    )
     if "--check" in argv:
         stale = [str(path) for path, text in outputs if not path.exists() or path.read_text(encoding="utf-8") != text]
         if stale:

@@ -166,7 +166,8 @@ class _ClientBase:
             builder = self._builder  # not self: nothing the client holds may hold the client (see _finalizer)
             self._rest = RestLookup(rest_url or venue.rest_url_for(url) or rest_base_for(url), api_key, signer,
                                     builder.recv_window, lambda: builder.clock_offset_ms, rest_verify,
-                                    ssl_context if rest_verify is True else None, venue.rest_endpoints)
+                                    ssl_context if rest_verify is True else None, venue.rest_endpoints,
+                                    venue.error_codes)
         self._supervisor = Supervisor(
             url=url,
             name=self.name,
@@ -597,7 +598,44 @@ class Futures(_Twin, FutureMethods):
 
 
 class _FuturesClient(_ClientBase):
-    """What the futures clients add to the runtime: user data by listenKey."""
+    """What the futures clients add to the runtime: user data by listenKey, and the account
+    settings that only Binance's REST API changes."""
+
+    def set_leverage(self, symbol: str, leverage: int, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> dict[str, Any]:
+        """Set `symbol`'s initial leverage (1 to the bracket's maximum): ``POST /fapi/v1/leverage``
+        (``/dapi/v1/`` on COIN-M), over REST, signed like any request. Returns Binance's answer
+        (``leverage``, ``maxNotionalValue`` or ``maxQty``, ``symbol``)."""
+        if isinstance(leverage, bool) or not isinstance(leverage, int) or not 1 <= leverage <= 125:
+            raise InvalidRequest(f"set_leverage(): leverage={leverage!r}: pass a whole number from 1 to 125")
+        return self._rest_send("POST", "leverage", {"symbol": _symbol(symbol), "leverage": leverage}, timeout)
+
+    def set_margin_type(self, symbol: str, margin_type: Literal["ISOLATED", "CROSSED"], *,
+                        timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> dict[str, Any]:
+        """Set `symbol`'s margin type, "ISOLATED" or "CROSSED" (no open orders or position):
+        ``POST /fapi/v1/marginType``, over REST."""
+        if margin_type not in ("ISOLATED", "CROSSED"):
+            raise InvalidRequest(f"set_margin_type(): margin_type={margin_type!r}: pass 'ISOLATED' or 'CROSSED'")
+        return self._rest_send("POST", "marginType", {"symbol": _symbol(symbol), "marginType": margin_type}, timeout)
+
+    def set_position_mode(self, *, hedge: bool, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> dict[str, Any]:
+        """Hedge mode (``hedge=True``: LONG and SHORT positions) or one-way mode (no open orders or
+        positions): ``POST /fapi/v1/positionSide/dual``, over REST."""
+        if not isinstance(hedge, bool):
+            raise InvalidRequest(f"set_position_mode(): hedge={hedge!r}: pass True or False")
+        return self._rest_send("POST", "positionSide/dual", {"dualSidePosition": "true" if hedge else "false"}, timeout)
+
+    def position_mode(self, *, timeout: TimeoutArg = USE_CLIENT_DEFAULT) -> bool:
+        """Whether the account is in hedge mode: ``GET /fapi/v1/positionSide/dual``, over REST."""
+        return bool(self._rest_send("GET", "positionSide/dual", {}, timeout)["dualSidePosition"])
+
+    def _rest_send(self, verb: str, what: str, params: Mapping[str, Any], timeout: TimeoutArg) -> dict[str, Any]:
+        rest = self._rest
+        if rest is None:
+            raise InvalidRequest(f"{what} is a signed REST endpoint: create the client with api_key and api_secret")
+        if self._supervisor.closed is not None:
+            raise self._supervisor.closed_error()
+        seconds = self._timeout.request if isinstance(timeout, UseClientDefault) else check_timeout(timeout)
+        return rest.send(verb, what, params, seconds)  # type: ignore[no-any-return]
 
     @property
     def user_data(self) -> FuturesUserData:
@@ -660,6 +698,12 @@ class CMFutures(_Twin, CMFutureMethods):
     """`client.futures` of a `CMFuturesClient`: every named method, returning a Future (see `Futures`)."""
 
     __slots__ = ()
+
+
+def _symbol(symbol: object) -> str:
+    if not isinstance(symbol, str) or not symbol:
+        raise InvalidRequest(f"symbol must be a symbol name such as 'BTCUSDT', not {symbol!r}")
+    return symbol
 
 
 def _abandon(supervisor: Supervisor, timeout: float) -> None:

@@ -14,7 +14,7 @@ import time
 from typing import Any, Mapping, Optional, Union
 from urllib.parse import urlencode, urlsplit
 
-from .exceptions import ConnectionLost, RequestTimeout, error_from_response
+from .exceptions import SPOT_ERROR_CODES, APIError, ConnectionLost, RequestTimeout, error_from_response
 
 __all__ = ["ENDPOINTS", "RestLookup", "rest_base_for"]
 
@@ -44,10 +44,12 @@ class RestLookup:
 
     def __init__(self, base_url: str, api_key: str, signer: Any, recv_window: Any, offset_ms: Any,
                  verify: Union[bool, str] = True, ssl_context: Optional[ssl.SSLContext] = None,
-                 endpoints: Mapping[str, str] = ENDPOINTS) -> None:
+                 endpoints: Mapping[str, str] = ENDPOINTS,
+                 error_codes: Mapping[int, type[APIError]] = SPOT_ERROR_CODES) -> None:
         self.base_url = base_url.rstrip("/")
-        #: The REST path of each lookup method, for the client's API.
+        #: The REST path of each method it sends, and the error codes of the client's API.
         self.endpoints = endpoints
+        self.error_codes = error_codes
         self._api_key = api_key
         self._signer = signer
         self._recv_window = recv_window
@@ -78,7 +80,12 @@ class RestLookup:
     def get(self, method: str, params: Mapping[str, Any], timeout: Optional[float]) -> Any:
         """The result of `method` (``order.status`` / ``orderList.status``) asked over REST; raises as the
         WebSocket call would (OrderNotFound, ...), or ConnectionLost / RequestTimeout if REST fails too."""
-        import requests  # only when the WebSocket is down: not on a plain client's import
+        return self.send("GET", method, params, timeout)
+
+    def send(self, verb: str, method: str, params: Mapping[str, Any], timeout: Optional[float]) -> Any:
+        """A signed `verb` request to `method`'s endpoint (`endpoints`), its answer, or the exception
+        its error maps to (ConnectionLost / RequestTimeout if REST itself fails)."""
+        import requests  # only when needed: not on a plain client's import
 
         query = {k: v for k, v in params.items() if v is not None}
         query["timestamp"] = int(time.time() * 1000 + self._offset_ms())
@@ -91,8 +98,8 @@ class RestLookup:
             with requests.Session() as session:
                 if self._ssl_context is not None:
                     session.mount("https://", self._https_adapter())
-                reply = session.get(url, headers={"X-MBX-APIKEY": self._api_key}, timeout=timeout,
-                                    verify=self._verify)
+                reply = session.request(verb, url, headers={"X-MBX-APIKEY": self._api_key}, timeout=timeout,
+                                        verify=self._verify)
         except requests.Timeout:
             raise RequestTimeout(f"{method} over REST timed out", method=method) from None
         except requests.RequestException as exc:
@@ -104,7 +111,7 @@ class RestLookup:
         if reply.status_code == 200:
             return body
         error = body if isinstance(body, dict) else {"msg": repr(body)}
-        raise error_from_response(reply.status_code, error, method=method, params=query)
+        raise error_from_response(reply.status_code, error, method=method, params=query, codes=self.error_codes)
 
 
 def _copy_trust(context: ssl.SSLContext) -> ssl.SSLContext:

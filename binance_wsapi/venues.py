@@ -46,7 +46,8 @@ class Venue:
     #: The largest recvWindow in ms (None: none documented), and its decimals (Spot takes µs).
     max_recv_window: Optional[int]
     recv_window_decimals: int
-    #: The REST path of each method `resolve_order` looks orders up with.
+    #: The REST path of each method the client sends over REST (`resolve_order`'s lookups, the
+    #: futures account settings).
     rest_endpoints: Mapping[str, str]
     #: Futures: where user data streams are read (append the listenKey), in production and on
     #: the testnet, and the path they have beside any other API URL (a LocalExchange's).
@@ -121,7 +122,12 @@ USDM = Venue(
     error_codes=FUTURES_ERROR_CODES,
     max_recv_window=None,
     recv_window_decimals=0,
-    rest_endpoints={"order.status": "/fapi/v1/order"},
+    rest_endpoints={
+        "order.status": "/fapi/v1/order",
+        "leverage": "/fapi/v1/leverage",
+        "marginType": "/fapi/v1/marginType",
+        "positionSide/dual": "/fapi/v1/positionSide/dual",
+    },
     # The private route since 2026-04-23 (the legacy /ws/<listenKey> is decommissioned). The
     # testnet's route is not documented (FUTURES-NOTES §8 #13): its documented /ws/ is used.
     stream_production_url="wss://fstream.binance.com/private/ws",
@@ -142,7 +148,12 @@ COINM = Venue(
     error_codes=FUTURES_ERROR_CODES,
     max_recv_window=None,
     recv_window_decimals=0,
-    rest_endpoints={"order.status": "/dapi/v1/order"},
+    rest_endpoints={
+        "order.status": "/dapi/v1/order",
+        "leverage": "/dapi/v1/leverage",
+        "marginType": "/dapi/v1/marginType",
+        "positionSide/dual": "/dapi/v1/positionSide/dual",
+    },
     stream_production_url="wss://dstream.binance.com/ws",
     stream_testnet_url="wss://dstream.binancefuture.com/ws",
     stream_path="/ws",

@@ -229,7 +229,7 @@ def test_algo_cancel_and_trailing_activation(um: FuturesEngine) -> None:
     trailing = {"algoType": "CONDITIONAL", "symbol": "BTCUSDT", "side": "SELL", "type": "TRAILING_STOP_MARKET",
                 "quantity": "0.100", "callbackRate": "1"}
     assert code_of(um.algo_place, a, {**trailing, "activatePrice": "49000"}, T0) == -2021
-    assert code_of(um.algo_place, a, {**trailing, "callbackRate": "11"}, T0) == -1130
+    assert code_of(um.algo_place, a, {**trailing, "callbackRate": "21"}, T0) == -1130
     placed = um.algo_place(a, {**trailing, "activatePrice": "51000"}, T0)
     other = um.algo_place(a, {"algoType": "CONDITIONAL", "symbol": "BTCUSDT", "side": "SELL", "type": "TAKE_PROFIT",
                               "quantity": "0.100", "price": "60000", "triggerPrice": "60000"}, T0)

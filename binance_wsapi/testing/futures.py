@@ -23,7 +23,7 @@ import string
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from .futures_engine import FuturesAccount, FuturesEngine
-from .futures_rules import FUTURES_RULES
+from .futures_rules import FUTURES_ROUTES, FUTURES_RULES
 from .handlers import Handler, validate_request
 from .model import Account, WireError
 
@@ -142,10 +142,33 @@ _COMMON: dict[str, Handler] = {
     "userDataStream.stop": Handler(_stop, "key"),
 }
 
+def _set_leverage(ctx: FuturesContext, params: dict[str, Any]) -> Any:
+    return ctx.engine.set_leverage(ctx.me, params["symbol"], params["leverage"], ctx.now)
+
+
+def _set_margin_type(ctx: FuturesContext, params: dict[str, Any]) -> Any:
+    return ctx.engine.set_margin_type(ctx.me, params["symbol"], params["marginType"], ctx.now)
+
+
+def _set_position_mode(ctx: FuturesContext, params: dict[str, Any]) -> Any:
+    value = params["dualSidePosition"]
+    if value not in ("true", "false"):
+        raise WireError(400, -1130, "Data sent for parameter 'dualSidePosition' is not valid.")
+    return ctx.engine.set_position_mode(ctx.me, value == "true", ctx.now)
+
+
+_REST_ONLY: dict[str, Handler] = {
+    "rest:leverage": Handler(_set_leverage, "signed"),
+    "rest:marginType": Handler(_set_margin_type, "signed"),
+    "rest:positionSide.dual": Handler(_set_position_mode, "signed"),
+    "rest:positionSide.dual.get": Handler(lambda ctx, params: {"dualSidePosition": ctx.me.dual_side}, "signed"),
+}
+
 #: Each market's handlers: exactly the methods of its rules (a test holds them equal).
 FUTURES_HANDLERS: dict[str, dict[str, Handler]] = {
     "usdm": {
         **_COMMON,
+        **_REST_ONLY,
         "depth": Handler(_market_data("depth")),
         "ticker.price": Handler(_market_data("ticker_price")),
         "ticker.book": Handler(_market_data("ticker_book")),
@@ -155,7 +178,7 @@ FUTURES_HANDLERS: dict[str, dict[str, Handler]] = {
         "v2/account.balance": Handler(_balances(True), "signed"),
         "v2/account.status": Handler(_status(True), "signed"),
     },
-    "coinm": dict(_COMMON),
+    "coinm": {**_COMMON, **_REST_ONLY},
 }
 
 
@@ -188,6 +211,8 @@ class FuturesDesk:
         self.path = FUTURES_PATHS[market]
         self.stream_prefix = STREAM_PREFIXES[market]
         self.rules = FUTURES_RULES[market]
+        #: Its REST endpoints: (HTTP method, path) -> method.
+        self.routes = FUTURES_ROUTES[market]
         self.handlers = FUTURES_HANDLERS[market]
         #: The request weight window, shared by both futures markets (one IP pool).
         self.weight = weight

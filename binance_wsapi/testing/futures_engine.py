@@ -38,7 +38,7 @@ Modelled
   TAKE_PROFIT_MARKET, TRAILING_STOP_MARKET; ``workingType`` CONTRACT_PRICE (last trade) or
   MARK_PRICE; closePosition (-4137 with a quantity), reduceOnly, priceProtect (no trigger while
   |mark - last| / mark > triggerProtect), activatePrice (``activationPrice`` accepted too) and
-  callbackRate (0.1-10, -1130 otherwise); a stop that would trigger at once, or a trailing
+  callbackRate (0.1-20 since 2026-10-23, FUTURES-NOTES §9; the page still says 10; -1130 otherwise); a stop that would trigger at once, or a trailing
   activatePrice on the wrong side of the latest price, -> -2021; at most 200 open (-4045); no margin
   check before the trigger. Trigger: TRIGGERING, the order enters the matching engine (client order
   id = clientAlgoId, ``ot`` = the conditional type), TRIGGERED, then FINISHED when that order ends;
@@ -218,6 +218,10 @@ def _text(params: dict[str, Any], name: str) -> Optional[str]:
     if not isinstance(value, str):
         raise invalid_value(name)
     return value
+
+
+# UM algo orders' callbackRate ceiling, in percent.
+_MAX_CALLBACK_RATE = Decimal(20)
 
 
 # -- instruments ------------------------------------------------------------------------------
@@ -1477,7 +1481,8 @@ class FuturesEngine:
         if order_type == "TRAILING_STOP_MARKET":
             if callback is None:
                 raise bad_param("callbackRate")
-            if not Decimal("0.1") <= callback <= Decimal(10):
+            # The page says 0.1-10; followed FUTURES-NOTES §9: UM algo orders take up to 20 since 2026-10-23.
+            if not Decimal("0.1") <= callback <= _MAX_CALLBACK_RATE:
                 raise invalid_value("callbackRate")
             if trigger is not None:
                 raise _err(-1106, "Parameter 'triggerPrice' sent when not required.")

@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 from .futures_doc_table import CM_DOC_METHODS, UM_DOC_METHODS
 from .rules import AUTH_PARAMS, MethodRule, ParamRule
 
-__all__ = ["FUTURES_RULES", "UM_RULES", "CM_RULES"]
+__all__ = ["FUTURES_ROUTES", "FUTURES_RULES", "UM_RULES", "CM_RULES"]
 
 _TYPES = {"STRING": "STRING", "ENUM": "ENUM", "DECIMAL": "DECIMAL", "INT": "INT", "LONG": "INT"}
 _SIGNED = frozenset({"TRADE", "USER_DATA", "SIGNED"})
@@ -94,7 +94,45 @@ def _rule(name: str, doc: Mapping[str, Any]) -> MethodRule:
     )
 
 
-UM_RULES: dict[str, MethodRule] = {name: _rule(name, doc) for name, doc in UM_DOC_METHODS.items()}
-CM_RULES: dict[str, MethodRule] = {name: _rule(name, doc) for name, doc in CM_DOC_METHODS.items()}
+def _rest_only(name: str, params: str, weight: int) -> MethodRule:
+    """A REST-only account setting (signed, USER_TRADE)."""
+    rows = [ParamRule(p.rstrip("!"), "STRING", p.endswith("!")) for p in params.split()]
+    return MethodRule(name=name, security="TRADE", params=(*rows, ParamRule("recvWindow", "INT", False)), groups=(),
+                      orders=0, free_on_success=False, weight_rule=lambda params: weight)
+
+
+# What a futures trader must set before trading and the WebSocket API cannot (FUTURES-NOTES §7.3,
+# §7.6: "set over REST"). The derivatives docs copy holds the WebSocket pages only, so these
+# are Binance's REST endpoints as its REST pages give them: "Change Initial Leverage"
+# (symbol, leverage 1-125), "Change Margin Type" (symbol, marginType ISOLATED/CROSSED), "Change
+# Position Mode" (dualSidePosition "true"/"false"), "Get Current Position Mode"; weight 1,
+# except 30 for the last. Named "rest:" so that no WebSocket method can be called by them.
+_REST_ONLY: dict[str, MethodRule] = {
+    rule.name: rule
+    for rule in (
+        _rest_only("rest:leverage", "symbol! leverage!", 1),
+        _rest_only("rest:marginType", "symbol! marginType!", 1),
+        _rest_only("rest:positionSide.dual", "dualSidePosition!", 1),
+        _rest_only("rest:positionSide.dual.get", "", 30),
+    )
+}
+
+UM_RULES: dict[str, MethodRule] = {**{name: _rule(name, doc) for name, doc in UM_DOC_METHODS.items()}, **_REST_ONLY}
+CM_RULES: dict[str, MethodRule] = {**{name: _rule(name, doc) for name, doc in CM_DOC_METHODS.items()}, **_REST_ONLY}
+
+
+def _routes(prefix: str) -> dict[tuple[str, str], str]:
+    """Each futures REST endpoint the exchange serves, and the method it stands for."""
+    return {
+        ("GET", f"{prefix}/order"): "order.status",
+        ("POST", f"{prefix}/leverage"): "rest:leverage",
+        ("POST", f"{prefix}/marginType"): "rest:marginType",
+        ("POST", f"{prefix}/positionSide/dual"): "rest:positionSide.dual",
+        ("GET", f"{prefix}/positionSide/dual"): "rest:positionSide.dual.get",
+    }
+
+
+#: Each futures market's REST routes (UM under /fapi/v1, CM under /dapi/v1).
+FUTURES_ROUTES: dict[str, dict[tuple[str, str], str]] = {"usdm": _routes("/fapi/v1"), "coinm": _routes("/dapi/v1")}
 #: Each futures market's rules by method.
 FUTURES_RULES: dict[str, dict[str, MethodRule]] = {"usdm": UM_RULES, "coinm": CM_RULES}

@@ -15,13 +15,13 @@ The exchange's own HTTP paths (``/_local/...``, see server.py) never clash with 
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 from urllib.parse import parse_qsl, urlsplit
 
 from attrs import frozen
 
 from .model import WireError
-from .rules import RULES
+from .rules import RULES, MethodRule
 
 __all__ = ["ROUTES", "HttpRequest", "RestCall", "parse", "render", "to_call"]
 
@@ -160,9 +160,12 @@ def _without_signature(text: str) -> tuple[str, Optional[str]]:
     return "&".join(kept), signature
 
 
-def to_call(request: HttpRequest) -> Optional[RestCall]:
-    """The engine call a REST request stands for; None for a path Binance does not serve."""
-    method = ROUTES.get((request.method, request.path))
+def to_call(
+    request: HttpRequest, routes: Mapping[tuple[str, str], str] = ROUTES, rules: Mapping[str, MethodRule] = RULES
+) -> Optional[RestCall]:
+    """The engine call a REST request stands for (by a market's `routes` and `rules`: Spot's by
+    default); None for a path that market does not serve."""
+    method = routes.get((request.method, request.path))
     if method is None:
         return None
     body = request.body.decode("utf-8", "replace")
@@ -187,7 +190,7 @@ def to_call(request: HttpRequest) -> Optional[RestCall]:
     signed_text = None
     if signature is not None:
         signed_text = query_text + body_text
-    if RULES[method].signed:  # public endpoints ignore the header
+    if rules[method].signed:  # public endpoints ignore the header
         api_key = request.headers.get("x-mbx-apikey")
         if api_key is None:
             error = error or WireError(401, -2014, "API-key format invalid.")

@@ -618,6 +618,11 @@ class LocalExchange:
         """Apply a funding round to `symbol`'s open positions at `rate` (positive: longs pay)."""
         self._futures_change(market, lambda engine, now: engine.apply_funding(symbol, Decimal(str(rate)), now))
 
+    def seed_book(self, market: str, symbol: str, mid: Union[str, int, Decimal], *, levels: int = 100) -> None:
+        """Replace the house's quotes on `symbol`: `levels` levels each side one tick apart from
+        `mid` ± 1 tick (the last and mark prices stay), so that tests can fill at chosen prices."""
+        self._futures_change(market, lambda engine, now: engine.seed_book(symbol, Decimal(str(mid)), levels=levels))
+
     def set_leverage(self, account: LocalAccount, market: str, symbol: str, leverage: int) -> None:
         """Set the account's leverage on `symbol` (Binance does it over REST)."""
         self._futures_change(market, lambda engine, now: engine.set_leverage(
@@ -896,11 +901,16 @@ class LocalExchange:
             if request.path.startswith(ADMIN_PREFIX):
                 reply: Optional[bytes] = await self._admin(request)
             else:
+                desk: Any = self._spot
                 call = rest.to_call(request)
+                for market in self.futures.values():
+                    if call is None:
+                        call = rest.to_call(request, market.routes, market.rules)
+                        desk = market
                 rule = self._rules.get(call.method) if call is not None else None
                 if rule is not None and rule.kind == "delay":
                     await asyncio.sleep(rule.seconds)  # as on the WebSocket: the rule is taken on arrival
-                reply, outgoing = self._rest(conn, request, call, delayed=rule is not None)
+                reply, outgoing = self._rest(conn, request, call, delayed=rule is not None, desk=desk)
                 await _send_all(outgoing)
             if reply is not None and not transport.is_closing():  # None: a fault swallowed the answer
                 transport.write(reply)
@@ -912,7 +922,8 @@ class LocalExchange:
             transport.close()
 
     def _rest(
-        self, conn: ServerConnection, request: rest.HttpRequest, call: Optional[rest.RestCall], *, delayed: bool
+        self, conn: ServerConnection, request: rest.HttpRequest, call: Optional[rest.RestCall], *, delayed: bool,
+        desk: Any = None,
     ) -> tuple[Optional[bytes], Outgoing]:
         if request.path in rest.REMOVED_PATHS:
             return rest.render(410, {"code": -1020, "msg": f"{request.path} was removed on 2026-02-20."}), []
@@ -920,20 +931,25 @@ class LocalExchange:
             return rest.render(404, {"code": -1020, "msg": "This operation is not supported."}), []
         if call.error is not None:
             return rest.render(call.error.status, call.error.body()), []
-        session = Session(conn, -1, self.now_ms(), False, signed_text=call.signed_text)
+        futures = isinstance(desk, FuturesDesk)
+        session = Session(conn, -1, self.now_ms(), False, signed_text=call.signed_text, desk=desk if futures else None)
         body, outgoing, _ = self._answer(session, {"id": None, "method": call.method, "params": call.params},
                                          delayed=delayed)
         if body is None:
             return None, outgoing
         now = self.now_ms()
         with self._lock:
-            used = self._weight.add(0, now)
+            used = (desk.weight if futures else self._weight).add(0, now)
             headers = {
                 "X-MBX-USED-WEIGHT": str(used),
-                f"X-MBX-USED-WEIGHT-{_header_interval(self.weight_window).upper()}": str(used),
+                f"X-MBX-USED-WEIGHT-{_header_interval(60 if futures else self.weight_window).upper()}": str(used),
             }
             account = self.engine.accounts.get(call.params.get("apiKey", ""))
-            if account is not None and RULES[call.method].orders:
+            if account is not None and futures and desk.rules[call.method].orders:
+                second, minute = desk._order_windows(account)
+                headers["X-MBX-ORDER-COUNT-10S"] = str(second.add(0, now))
+                headers["X-MBX-ORDER-COUNT-1M"] = str(minute.add(0, now))
+            elif account is not None and not futures and RULES[call.method].orders:
                 second, day = self._order_windows(account)
                 headers[f"X-MBX-ORDER-COUNT-{_header_interval(self.orders_window).upper()}"] = str(second.add(0, now))
                 headers["X-MBX-ORDER-COUNT-1D"] = str(day.add(0, now))
