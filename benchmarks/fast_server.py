@@ -7,12 +7,13 @@ checks), which hides what the client itself costs. This server does as little as
 websocket server can: every answer is built once at start as a byte template, and a
 request's ``id`` is spliced in front of it (``b'{"id":' + id + rest``). It answers
 
-* ``ping`` -> ``{}``; ``time`` -> the current serverTime (live: a client keeps a clock offset
-  from it);
-* ``depth`` -> a fixed book of 5000 levels a side if the request asks for ``"limit":5000``,
-  else of 100 (Binance's default limit);
+* ``ping`` -> ``{}``; ``time`` and ``session.status`` (the futures APIs' clock) -> the current
+  serverTime (live: a client keeps a clock offset from it);
+* ``depth`` -> a fixed book of 5000 (or 1000, futures' largest) levels a side if the request
+  asks for that ``"limit"``, else of 100;
 * ``order.place`` -> a fixed FULL response of a resting LIMIT order (status NEW, no fills),
-  whatever was asked; nothing is signed-checked, so any HMAC secret will do;
+  whatever was asked, on any path (Spot's or a futures API's: the server ignores paths);
+  nothing is signed-checked, so any HMAC secret will do;
 * ``session.logon`` -> success; anything else -> a 400 error.
 
 No ``rateLimits`` array is sent: parsing it would cost a client and the bare loop alike,
@@ -89,7 +90,7 @@ _FIXED = {
     b"session.logon": _ok({"apiKey": "bench", "authorizedSince": 1660801715639, "connectedSince": 1660801715639,
                            "returnRateLimits": False, "serverTime": 1660801715639, "userDataStream": False}),
 }
-_DEPTH = {100: _ok(_book(100)), 5000: _ok(_book(5000))}
+_DEPTH = {100: _ok(_book(100)), 1000: _ok(_book(1000)), 5000: _ok(_book(5000))}
 _UNKNOWN = b',"status":400,"error":{"code":-1100,"msg":"fast_server does not answer this method."}}'
 
 
@@ -113,9 +114,12 @@ def answer(payload: bytes) -> bytes:
     rest = _FIXED.get(method)
     if rest is None:
         if method == b"depth":
-            rest = _DEPTH[5000 if b'"limit":5000' in payload else 100]
+            rest = _DEPTH[5000 if b'"limit":5000' in payload else 1000 if b'"limit":1000' in payload else 100]
         elif method == b"time":
             rest = b',"status":200,"result":{"serverTime":%d}}' % (time.time_ns() // 1_000_000)
+        elif method == b"session.status":  # the futures APIs' clock (and lightest call)
+            rest = (b',"status":200,"result":{"apiKey":null,"authorizedSince":null,"connectedSince":1660801715639,'
+                    b'"returnRateLimits":false,"serverTime":%d}}' % (time.time_ns() // 1_000_000))
         else:
             rest = _UNKNOWN
     return _HEAD + request_id + rest

@@ -1,7 +1,7 @@
 """Round-trip latency and throughput of binance_wsapi against a bare websocket-client loop.
 
     python benchmarks/roundtrip.py [--server local|fast] [--scheme ws|wss|both] [--rounds 3]
-                                   [--seconds 0.5] [--quick]
+                                   [--market spot|usdm|coinm|all] [--seconds 0.5] [--quick]
 
 Each server runs in a separate process (its own GIL), once per scheme (``ws://``, and
 ``wss://`` with a throwaway CA); all are measured in one run, the fast server first:
@@ -32,6 +32,12 @@ order id, the signature). Figures are pooled over rounds; each ratio (client/flo
 2-core machine varies by tens of percent from one run to the next. An import-cost line
 compares `import binance_wsapi` with `import websocket` (time, peak RSS, modules).
 
+Markets (``--market``, default all): Spot's `Client`, and the futures clients with the same
+floor against the same servers. The futures APIs have no ``ping``: their lightest call,
+``session.status`` (also their clock), stands in for it; their deepest book is 1000 levels
+(``depth1000``, where Spot measures 5000); COIN-M has no ``depth`` on its WebSocket API. The
+futures order is a USDⓈ-M LIMIT IOC of 0.01 BTCUSDT (COIN-M: 1 contract of BTCUSD_PERP).
+
 Targets (issue #9, against the fast server, over ws:// and wss://): Client ping p50 within
 1.3x of the floor; depth(5000) p50 no slower than the floor; 16-thread Client ping throughput
 at least 1.5x its single-thread rate; and against LocalExchange, no regression (issue #2's
@@ -61,20 +67,49 @@ from typing import Any, Callable, Optional
 import websocket
 
 import binance_wsapi.protocol
-from binance_wsapi import Client
+from binance_wsapi import Client, CMFuturesClient, UMFuturesClient
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 THREADS = (1, 4, 16)
-REQUESTS = {
-    "ping": ("ping", None),
-    "depth100": ("depth", {"symbol": "BTCUSDT", "limit": 100}),
-    "depth5000": ("depth", {"symbol": "BTCUSDT", "limit": 5000}),
-}
 ORDER = "order.place"
-# A buy 2% under the book, immediate-or-cancel: LocalExchange expires it without a fill.
-ORDER_PARAMS = {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "IOC",
-                "price": "49000", "quantity": "0.001"}
-COUNTS = {"ping": 1000, "depth100": 600, "depth5000": 50, ORDER: 600}  # per round and side
+
+
+@dataclass(frozen=True)
+class Market:
+    """What is measured on one API: its path, light call, books, order, and client class."""
+
+    name: str
+    path: str
+    client_class: Any
+    requests: dict[str, tuple[str, Any]]
+    # A buy 2% under the book, immediate-or-cancel: LocalExchange expires it without a fill.
+    order: dict[str, str]
+
+    @property
+    def light(self) -> tuple[str, Any]:
+        """The lightest call: ``ping``, or ``session.status`` on the futures APIs (which have no ping)."""
+        return next(iter(self.requests.values()))
+
+
+MARKETS = {
+    "spot": Market("spot", "/ws-api/v3", Client, {
+        "ping": ("ping", None),
+        "depth100": ("depth", {"symbol": "BTCUSDT", "limit": 100}),
+        "depth5000": ("depth", {"symbol": "BTCUSDT", "limit": 5000}),
+    }, {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "IOC", "price": "49000",
+        "quantity": "0.001"}),
+    "usdm": Market("usdm", "/ws-fapi/v1", UMFuturesClient, {
+        "ping": ("session.status", None),
+        "depth100": ("depth", {"symbol": "BTCUSDT", "limit": 100}),
+        "depth1000": ("depth", {"symbol": "BTCUSDT", "limit": 1000}),
+    }, {"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "IOC", "price": "49000",
+        "quantity": "0.010"}),
+    "coinm": Market("coinm", "/ws-dapi/v1", CMFuturesClient, {
+        "ping": ("session.status", None),
+    }, {"symbol": "BTCUSD_PERP", "side": "BUY", "type": "LIMIT", "timeInForce": "IOC", "price": "49000.0",
+        "quantity": "1"}),
+}
+BASE_COUNTS = {"ping": 1000, "depth100": 600, "depth1000": 200, "depth5000": 50, ORDER: 600}  # per round and side
 FAST_KEY, FAST_SECRET = "bench-key", "bench-secret"  # fast_server accepts any signature
 
 Call = Callable[[], Any]
@@ -91,7 +126,9 @@ class Server:
         else:
             # Limits lifted: this measures transport, and a minute of pings is far past 6000 weight.
             command = [sys.executable, "-m", "binance_wsapi.testing", "serve", "--book-levels", "5000",
-                       "--weight-limit", "1000000000", "--orders-per-10s", "1000000000", "--account", "hmac", *tls]
+                       "--weight-limit", "1000000000", "--orders-per-10s", "1000000000",
+                       "--futures-weight-limit", "1000000000", "--futures-orders-per-10s", "1000000000",
+                       "--futures-orders-per-minute", "1000000000", "--account", "hmac", *tls]
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout is not None
         info = json.loads(self.proc.stdout.readline())
@@ -105,11 +142,17 @@ class Server:
             self.api_key, self.api_secret = account["api_key"], account["api_secret"]
             self.label = "LocalExchange"
 
-    def bare(self) -> Bare:
-        return Bare(self.url, self.context)
+    def url_for(self, market: Market) -> str:
+        """The market's path on the server's host and port (the fast server answers on any path)."""
+        scheme, _, rest = self.url.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}{market.path}"
 
-    def client(self) -> Client:
-        client = Client(self.api_key, self.api_secret, url=self.url, ssl_context=self.context, timeout=30)
+    def bare(self, market: Market) -> Bare:
+        return Bare(self.url_for(market), self.context)
+
+    def client(self, market: Market) -> Any:
+        client = market.client_class(self.api_key, self.api_secret, url=self.url_for(market),
+                                     ssl_context=self.context, timeout=30)
         client.connect()
         return client
 
@@ -145,22 +188,23 @@ class Bare:
 _floor_orders = itertools.count(1)
 
 
-def order_text(api_key: str, secret: str) -> str:
+def order_text(market: Market, api_key: str, secret: str) -> str:
     """A signed order.place request, as the docs spell HMAC signing (sorted params, hex digest)."""
     n = next(_floor_orders)
-    params: dict[str, Any] = {**ORDER_PARAMS, "apiKey": api_key, "newClientOrderId": f"floor-{os.getpid()}-{n}",
+    params: dict[str, Any] = {**market.order, "apiKey": api_key, "newClientOrderId": f"floor-{os.getpid()}-{n}",
                               "recvWindow": 5000, "timestamp": int(time.time() * 1000)}
     payload = "&".join(f"{name}={params[name]}" for name in sorted(params))
     params["signature"] = hmac.new(secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
     return json.dumps({"id": n, "method": ORDER, "params": params}, separators=(",", ":"))
 
 
-def floor_calls(server: Server, bare: Bare) -> dict[str, Call]:
-    calls: dict[str, Call] = {name: partial(bare.call, method, params) for name, (method, params) in REQUESTS.items()}
+def floor_calls(server: Server, market: Market, bare: Bare) -> dict[str, Call]:
+    calls: dict[str, Call] = {name: partial(bare.call, method, params)
+                              for name, (method, params) in market.requests.items()}
     if server.kind == "fast":
-        calls[ORDER] = partial(bare.send, order_text(server.api_key, server.api_secret))
+        calls[ORDER] = partial(bare.send, order_text(market, server.api_key, server.api_secret))
     else:
-        calls[ORDER] = lambda: bare.send(order_text(server.api_key, server.api_secret))
+        calls[ORDER] = lambda: bare.send(order_text(market, server.api_key, server.api_secret))
     for name, call in calls.items():  # a refused floor request would time an error path
         reply = call()
         if reply.get("status") != 200:
@@ -168,10 +212,12 @@ def floor_calls(server: Server, bare: Bare) -> dict[str, Call]:
     return calls
 
 
-def client_calls(client: Client) -> dict[str, Call]:
-    calls: dict[str, Call] = {name: partial(client.request, method, params) for name, (method, params) in REQUESTS.items()}
-    calls[ORDER] = partial(client.order_place, symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="IOC",
-                           price="49000", quantity="0.001")
+def client_calls(client: Any, market: Market) -> dict[str, Call]:
+    calls: dict[str, Call] = {name: partial(client.request, method, params)
+                              for name, (method, params) in market.requests.items()}
+    order = market.order
+    calls[ORDER] = partial(client.order_place, symbol=order["symbol"], side="BUY", type="LIMIT", time_in_force="IOC",
+                           price=order["price"], quantity=order["quantity"])
     return calls
 
 
@@ -223,12 +269,12 @@ def throughput(make_call: Callable[[], Call], threads: int, seconds: float) -> f
 
 @dataclass
 class Results:
-    """One (server, scheme): samples pooled over rounds, ratios kept per round."""
+    """One (server, scheme, market): samples pooled over rounds, ratios kept per round."""
 
-    floor: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in COUNTS})
-    client: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in COUNTS})
-    p50_ratios: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in COUNTS})
-    p99_ratios: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in COUNTS})
+    floor: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in BASE_COUNTS})
+    client: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in BASE_COUNTS})
+    p50_ratios: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in BASE_COUNTS})
+    p99_ratios: dict[str, list[float]] = field(default_factory=lambda: {name: [] for name in BASE_COUNTS})
     floor_rates: dict[int, list[float]] = field(default_factory=lambda: {n: [] for n in THREADS})
     client_rates: dict[int, list[float]] = field(default_factory=lambda: {n: [] for n in THREADS})
 
@@ -236,17 +282,22 @@ class Results:
 class Bench:
     """A server with its Client and sequential floor connection, kept across rounds."""
 
-    def __init__(self, server: Server) -> None:
+    def __init__(self, server: Server, market: Market) -> None:
         self.server = server
-        self.bare = server.bare()
-        self.floor_calls = floor_calls(server, self.bare)
-        self.client = server.client()
-        self.client_calls = client_calls(self.client)
+        self.market = market
+        self.bare = server.bare(market)
+        self.floor_calls = floor_calls(server, market, self.bare)
+        self.client = server.client(market)
+        self.client_calls = client_calls(self.client, market)
         self.results = Results()
+        #: What this market measures, in the report's order.
+        self.names = [*market.requests, ORDER]
 
     def run_round(self, counts: dict[str, int], seconds: float) -> None:
         results = self.results
-        for name, n in counts.items():
+        light_method, light_params = self.market.light
+        for name in self.names:
+            n = counts[name]
             # Interleave in blocks so that drift on the machine hits both sides alike.
             floor: list[float] = []
             ours: list[float] = []
@@ -264,21 +315,24 @@ class Bench:
             bares: list[Bare] = []
 
             def make_bare() -> Call:
-                bare = self.server.bare()
+                bare = self.server.bare(self.market)
                 bares.append(bare)
-                return partial(bare.call, "ping", None)
+                return partial(bare.call, light_method, light_params)
 
             results.floor_rates[threads].append(throughput(make_bare, threads, seconds))
             for bare in bares:
                 bare.close()
-            results.client_rates[threads].append(throughput(lambda: self.client.ping, threads, seconds))
+            light = self.client_calls["ping"]
+            results.client_rates[threads].append(throughput(lambda: light, threads, seconds))
 
     def report(self, rounds: int) -> None:
         results, server = self.results, self.server
-        print(f"\n## server: {server.label} in a separate process at {server.url} ({rounds} rounds)")
+        light = self.market.light[0]
+        print(f"\n## server: {server.label} in a separate process at {server.url_for(self.market)}, "
+              f"{self.market.name} ({rounds} rounds; 'ping' is {light})")
         print(f"{'sequential':<12}{'floor p50':>12}{'client p50':>12}{'ratio':>8}{'floor p99':>12}{'client p99':>12}"
               f"{'ratio':>8}   by round: p50 ratio min/med/max, p99 ratio")
-        for name in COUNTS:
+        for name in self.names:
             floor, ours = results.floor[name], results.client[name]
             f50, c50, f99, c99 = statistics.median(floor), statistics.median(ours), percentile(floor, 0.99), percentile(ours, 0.99)
             print(f"{name:<12}{f50 * 1e6:>10.0f}us{c50 * 1e6:>10.0f}us{c50 / f50:>7.2f}x"
@@ -293,11 +347,12 @@ class Bench:
                   f"   client runs: {', '.join(f'{r:,.0f}' for r in results.client_rates[threads])}"
                   f"; ratio by round {spread(ratios)}")
         p50 = statistics.median(results.client["ping"]) / statistics.median(results.floor["ping"])
-        book = statistics.median(results.client["depth5000"]) / statistics.median(results.floor["depth5000"])
         fast = self.server.kind == "fast"
         print(f"\nClient ping p50 vs floor: {p50:.2f}x (target <= {1.3 if fast else 1.15}x)")
-        if fast:
-            print(f"Client depth(5000) p50 vs floor: {book:.2f}x (target <= 1.0x)")
+        deepest = [name for name in self.names if name.startswith("depth")][-1:]
+        for name in deepest if fast else ():
+            book = statistics.median(results.client[name]) / statistics.median(results.floor[name])
+            print(f"Client {name} p50 vs floor: {book:.2f}x (target <= 1.0x)")
         scaling = self.scaling()
         print(f"Client 16-thread vs 1-thread ping throughput: {statistics.median(scaling):.2f}x median of rounds "
               f"({', '.join(f'{r:.2f}' for r in scaling)}) (target >= 1.5x)")
@@ -309,7 +364,6 @@ class Bench:
     def close(self) -> None:
         self.client.close()
         self.bare.close()
-        self.server.close()
 
 
 def spread(values: list[float]) -> str:
@@ -317,16 +371,20 @@ def spread(values: list[float]) -> str:
 
 
 def summary(benches: list[Bench]) -> None:
-    """One line per (server, scheme): the median over rounds of each client/floor ratio."""
-    columns = [*COUNTS, *(f"{n} thr" for n in THREADS), "16/1"]
-    print("\n## summary: client/floor, median of per-round ratios (p50 for sequential; calls/s for threads)")
+    """One line per (server, scheme, market): the median over rounds of each client/floor ratio."""
+    columns = [*BASE_COUNTS, *(f"{n} thr" for n in THREADS), "16/1"]
+    print("\n## summary: client/floor, median of per-round ratios (p50 for sequential; calls/s for threads;"
+          " futures' ping is session.status)")
     print(f"{'server':<26}" + "".join(f"{c:>12}" for c in columns))
     for bench in benches:
         r = bench.results
-        values = [statistics.median(r.p50_ratios[name]) for name in COUNTS]
-        values += [statistics.median([c / f for c, f in zip(r.client_rates[n], r.floor_rates[n])]) for n in THREADS]
+        cells = [f"{statistics.median(r.p50_ratios[name]):>11.2f}x" if r.p50_ratios[name] else f"{'-':>12}"
+                 for name in BASE_COUNTS]
+        values = [statistics.median([c / f for c, f in zip(r.client_rates[n], r.floor_rates[n])]) for n in THREADS]
         values.append(statistics.median(bench.scaling()))
-        print(f"{bench.server.kind + ' ' + bench.server.scheme:<26}" + "".join(f"{v:>11.2f}x" for v in values))
+        cells += [f"{v:>11.2f}x" for v in values]
+        label = f"{bench.server.kind} {bench.server.scheme} {bench.market.name}"
+        print(f"{label:<26}" + "".join(cells))
 
 
 # Peak RSS is VmHWM where there is /proc: ru_maxrss of a child of this process reports this
@@ -377,16 +435,18 @@ def main() -> int:
     parser.add_argument("--rounds", "--repeat", type=int, default=3, help="rounds, each running every measurement")
     parser.add_argument("--seconds", type=float, default=0.5, help="duration of each throughput run")
     parser.add_argument("--quick", action="store_true", help="fewer samples, one round (a smoke run)")
+    parser.add_argument("--market", choices=(*MARKETS, "all"), default="all", help="which API's client (default: all)")
     parser.add_argument("--stdlib-json", action="store_true", help="parse with the standard library even if orjson is installed")
     args = parser.parse_args()
     if args.stdlib_json:
         binance_wsapi.protocol.FAST_LOADS = None
-    counts = dict(COUNTS)
+    counts = dict(BASE_COUNTS)
     if args.quick:
         counts = {k: max(20, v // 10) for k, v in counts.items()}
         args.seconds = min(args.seconds, 0.25)
         args.rounds = 1
     kinds = [args.server] if args.server else ["fast", "local"]
+    markets = list(MARKETS.values()) if args.market == "all" else [MARKETS[args.market]]
     schemes = ["ws", "wss"] if args.scheme == "both" else [args.scheme]
 
     parser_name = "orjson" if binance_wsapi.protocol.FAST_LOADS is not None else "the standard library's json"
@@ -400,7 +460,8 @@ def main() -> int:
             for scheme in schemes:
                 server = Server(kind, scheme)
                 try:
-                    benches.append(Bench(server))
+                    for market in markets:
+                        benches.append(Bench(server, market))
                 except BaseException:
                     server.close()
                     raise
@@ -409,8 +470,11 @@ def main() -> int:
                 for bench in benches:
                     bench.run_round(counts, args.seconds)
         finally:
+            servers = {id(bench.server): bench.server for bench in benches}
             for bench in benches:
                 bench.close()
+            for server in servers.values():
+                server.close()
         for bench in benches:
             bench.report(args.rounds)
         done += benches

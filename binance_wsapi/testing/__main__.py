@@ -34,16 +34,24 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--event-order", choices=("events_first", "answer_first", "random"), default="events_first",
                        help="user data events before or after the answer to the request that caused them")
     serve.add_argument("--seed", type=int, default=None, help="seed for --event-order random")
+    serve.add_argument("--futures-weight-limit", type=int, default=2400,
+                       help="REQUEST_WEIGHT per minute of both futures APIs together (enforced)")
+    serve.add_argument("--futures-orders-per-10s", type=int, default=300, help="futures ORDERS per 10 s (enforced)")
+    serve.add_argument("--futures-orders-per-minute", type=int, default=1200, help="futures ORDERS a minute (enforced)")
     args = parser.parse_args(argv)
     with LocalExchange(port=args.port, book_levels=args.book_levels, weight_limit=args.weight_limit,
                        orders_per_10s=args.orders_per_10s, orders_per_day=args.orders_per_day, tls=args.tls,
-                       event_order=args.event_order, seed=args.seed) as exchange:
+                       event_order=args.event_order, seed=args.seed, futures_weight_limit=args.futures_weight_limit,
+                       futures_orders_per_10s=args.futures_orders_per_10s,
+                       futures_orders_per_minute=args.futures_orders_per_minute) as exchange:
         accounts = [
             exchange.create_account({"USDT": "1000000", "BTC": "100"}, key_type=key_type)
             for key_type in [args.key_type] * args.accounts + args.account
         ]
         print(json.dumps({
             "url": exchange.url,
+            "usdm_url": exchange.url_for("usdm"),
+            "coinm_url": exchange.url_for("coinm"),
             "rest_url": exchange.rest_url,
             "ca_file": exchange.ca_file,
             "accounts": [{"api_key": a.api_key, "api_secret": a.api_secret, "key_type": a.key_type} for a in accounts],
