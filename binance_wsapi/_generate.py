@@ -352,8 +352,8 @@ FUTURES_DOCS = pathlib.Path(__file__).resolve().parents[1] / "tests" / "data" / 
 #: Each API's folder in the docs, by the prefix of its result types.
 FUTURES_FOLDERS = {"UM": "usds-margined-futures", "CM": "coin-margined-futures"}
 
-FUTURES_RESULTS_HEADER = '''"""The shape of each USDⓈ-M (``UM...``) and COIN-M (``CM...``) Futures method's ``result``, as
-TypedDicts. Generated from the response examples of the derivatives docs kept in
+FUTURES_RESULTS_HEADER = '''"""The shape of each USDⓈ-M (``UM...``) and COIN-M (``CM...``) Futures method's
+``result``, as TypedDicts. Generated from the response examples of the derivatives docs kept in
 ``tests/data/binance-derivatives-docs`` (``python -m binance_wsapi._generate``): do not edit.
 
 For type checkers and editors only: at run time every result is a plain dict or list. Every
@@ -369,8 +369,8 @@ from typing import Any, TypedDict{union}
 '''
 
 _FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
-# A JSON string (the docs' strings never span lines), or anything up to the next one.
-_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[^"]+|"')
+# A JSON string (the docs' strings never span lines), a // comment, or what lies between.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|[^"/]+|[\s\S]')
 # What a response example may hold beside "result".
 _ENVELOPE = frozenset({"id", "status", "result", "rateLimits"})
 
@@ -378,29 +378,37 @@ _ENVELOPE = frozenset({"id", "status", "result", "rateLimits"})
 def docs_json(text: str) -> Any:
     """A JSON example as the docs print it, repaired where it is not JSON.
 
-    The repairs, each outside string literals: ``//`` comments are dropped (the account pages
-    annotate fields; the CM ones elide items with ``// ... ...``); a comma missing at the end of
-    a line before the next line's key is added (``"maxWithdrawAmount": "23.72"`` then
-    ``"assets": [`` in the UM account pages, ``"crossUnPnl": "0.00000000"`` before
-    ``"availableBalance"``); a trailing comma before ``]`` or ``}`` is dropped (left by the
-    elisions). Anything else still broken raises ValueError.
+    The repairs, each outside string literals: ``//`` comments are dropped (the UM account
+    pages annotate fields, quoting values such as "BOTH" in them; the CM ones elide items with
+    ``// ... ...``); the scrape's non-breaking spaces become spaces; a comma missing at the end
+    of a line before the next line's key is added (``"maxWithdrawAmount": "23.72469206"`` before
+    ``"assets": [``, ``"crossUnPnl": "0.00000000"`` before ``"availableBalance"`` in the UM
+    account pages); a trailing comma before ``]`` or ``}`` is dropped (left by the elisions).
+    Anything else still broken raises ValueError.
     """
     try:
         return json.loads(text)
     except ValueError:
         pass
-    tokens = _JSON_TOKEN.findall(text)
-    out: list[str] = []
-    for n, token in enumerate(tokens):
-        if token.startswith('"') and len(token) > 1:
-            out.append(token)
+    parts: list[str] = []  # string literals and, between them, the rest with comments dropped
+    for token in _JSON_TOKEN.findall(text):
+        if token.startswith("//"):
             continue
-        token = re.sub(r"//[^\n]*", "", token)
-        token = re.sub(r",(\s*[}\]])", r"\1", token)
-        value_before = token.rstrip()[-1:] in ("", "}", "]", "e", "l") or token.rstrip()[-1:].isdigit()
-        if n + 1 < len(tokens) and "\n" in token[len(token.rstrip()):] and value_before and (n > 0 or token.strip()):
-            token = token.rstrip() + "," + token[len(token.rstrip()):]
-        out.append(token)
+        if len(token) > 1 and token.startswith('"') or not parts or parts[-1].startswith('"'):
+            parts.append(token)
+        else:
+            parts[-1] += token
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        if part.startswith('"') and len(part) > 1:
+            out.append(part)
+            continue
+        part = re.sub(r",(\s*[}\]])", r"\1", part.replace("\xa0", " "))
+        body = part.rstrip()
+        ends_value = body[-1:] in ("}", "]", "e", "l") or body[-1:].isdigit() or (not body and n > 0)
+        if ends_value and n + 1 < len(parts) and "\n" in part[len(body):]:
+            part = body + "," + part[len(body):]
+        out.append(part)
     try:
         return json.loads("".join(out))
     except ValueError as exc:
@@ -495,7 +503,7 @@ def render_futures() -> str:
     enums = ", ".join(sorted(c for c in set(_ENUM_CLASSES.values()) if re.search(rf"\b{c}\b", body)))
     used = sorted({n for api in results.values() for hint in api.values() for n in re.findall(r"\b[UC]M\w+\b", hint)})
     header = FUTURES_HEADER.rstrip("\n").replace("{enums}", enums)
-    return header.replace("{results_imports}", "\n".join(f"    {n}," for n in used)) + body + "\n"
+    return header.replace("{results_imports}", "\n".join(f"    {n}," for n in used)) + "\n" + body + "\n"
 
 
 def main(argv: list[str]) -> int:

@@ -5,8 +5,8 @@
 Run ``python -m binance_wsapi._generate`` after changing the method tables.
 
 `UMFuturesClient` inherits `UMMethods` and `CMFuturesClient` `CMMethods`, whose blocking methods
-return the response's ``result``; their ``futures`` twins are `UMFutureMethods` and
-`CMFutureMethods`, returning a `concurrent.futures.Future` of it.
+return the response's ``result``, typed by `futures_results.py`; their ``futures`` twins are
+`UMFutureMethods` and `CMFutureMethods`, returning a `concurrent.futures.Future` of it.
 """
 
 from __future__ import annotations
@@ -17,8 +17,45 @@ from typing import Any, Literal, Mapping, NoReturn, Optional, Union
 from .api import Number, TimeoutArg
 from .config import USE_CLIENT_DEFAULT
 from .enums import Side, TimeInForce
+from .futures_results import (
+    CMAccountBalanceResultItem,
+    CMAccountPositionResultItem,
+    CMAccountStatusResult,
+    CMOrderCancelResult,
+    CMOrderModifyResult,
+    CMOrderPlaceResult,
+    CMOrderStatusResult,
+    CMSessionLogonResult,
+    CMSessionLogoutResult,
+    CMSessionStatusResult,
+    CMUserDataStreamPingResult,
+    CMUserDataStreamStartResult,
+    UMAccountBalanceResultItem,
+    UMAccountBalanceV2ResultItem,
+    UMAccountPositionResultItem,
+    UMAccountPositionV2ResultItem,
+    UMAccountStatusResult,
+    UMAccountStatusV2Result,
+    UMAlgoOrderCancelResult,
+    UMAlgoOrderPlaceResult,
+    UMDepthResult,
+    UMOrderCancelResult,
+    UMOrderModifyResult,
+    UMOrderPlaceResult,
+    UMOrderStatusResult,
+    UMSessionLogonResult,
+    UMSessionLogoutResult,
+    UMSessionStatusResult,
+    UMTickerBookResult,
+    UMTickerBookResultItem,
+    UMTickerPriceResult,
+    UMTickerPriceResultItem,
+    UMUserDataStreamPingResult,
+    UMUserDataStreamStartResult,
+)
 
 __all__ = ["CMFutureMethods", "CMMethods", "UMFutureMethods", "UMMethods"]
+
 
 class UMMethods:
     """Every USDⓈ-M Futures WebSocket API method by its snake_case name, blocking; `_named` does the work."""
@@ -34,7 +71,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMSessionLogonResult:
         """Log in with API key: `session.logon` (SIGNED, weight 2)."""
         return self._named(
             "session.logon",
@@ -50,7 +87,7 @@ class UMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMSessionStatusResult:
         """Query session status: `session.status` (NONE, weight 2)."""
         return self._named(
             "session.status",
@@ -64,7 +101,7 @@ class UMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMSessionLogoutResult:
         """Log out of the session: `session.logout` (NONE, weight 2)."""
         return self._named(
             "session.logout",
@@ -80,7 +117,7 @@ class UMMethods:
         limit: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMDepthResult:
         """Order book: `depth` (NONE, weight by parameters).
 
         Weight: 2 for limit 5, 10, 20 or 50; 5 for 100; 10 for 500 (the default); 20 for 1000.
@@ -101,7 +138,7 @@ class UMMethods:
         symbol: Optional[str] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> Union[UMTickerPriceResult, list[UMTickerPriceResultItem]]:
         """Symbol price ticker: `ticker.price` (NONE, weight by parameters).
 
         Weight: 1 for a single symbol, 2 when `symbol` is omitted.
@@ -121,7 +158,7 @@ class UMMethods:
         symbol: Optional[str] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> Union[UMTickerBookResult, list[UMTickerBookResultItem]]:
         """Symbol order book ticker: `ticker.book` (NONE, weight by parameters).
 
         Weight: 2 for a single symbol, 5 when `symbol` is omitted.
@@ -154,7 +191,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMOrderPlaceResult:
         """New order: `order.place` (TRADE, weight 0).
 
         Counts 1 against the account's order rate limits.
@@ -199,7 +236,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMOrderModifyResult:
         """Modify order: `order.modify` (TRADE, weight 0).
 
         Counts 1 against the account's order rate limits.
@@ -232,7 +269,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMOrderCancelResult:
         """Cancel order: `order.cancel` (TRADE, weight 1).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -259,7 +296,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMOrderStatusResult:
         """Query order: `order.status` (USER_DATA, weight 1).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -302,7 +339,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMAlgoOrderPlaceResult:
         """New algo order: `algoOrder.place` (TRADE, weight 0).
 
         `client_algo_id` is generated when not given, so the order can be looked up if its outcome is
@@ -347,7 +384,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMAlgoOrderCancelResult:
         """Cancel algo order: `algoOrder.cancel` (TRADE, weight 1).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -371,7 +408,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> list[UMAccountPositionResultItem]:
         """Position information: `account.position` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -393,7 +430,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> list[UMAccountPositionV2ResultItem]:
         """Position information V2: `v2/account.position` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -414,7 +451,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> list[UMAccountBalanceResultItem]:
         """Futures account balance: `account.balance` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -434,7 +471,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> list[UMAccountBalanceV2ResultItem]:
         """Futures account balance V2: `v2/account.balance` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -454,7 +491,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMAccountStatusResult:
         """Account information: `account.status` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -474,7 +511,7 @@ class UMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMAccountStatusV2Result:
         """Account information V2: `v2/account.status` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -493,7 +530,7 @@ class UMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMUserDataStreamStartResult:
         """Start user data stream: `userDataStream.start` (USER_STREAM, weight 1).
 
         Carries the API key (not on a connection logged on with `session.logon`); not signed.
@@ -510,7 +547,7 @@ class UMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> UMUserDataStreamPingResult:
         """Keepalive user data stream: `userDataStream.ping` (USER_STREAM, weight 1).
 
         Carries the API key (not on a connection logged on with `session.logon`); not signed.
@@ -527,7 +564,7 @@ class UMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Close user data stream: `userDataStream.stop` (USER_STREAM, weight 1).
 
         Carries the API key (not on a connection logged on with `session.logon`); not signed.
@@ -554,7 +591,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMSessionLogonResult]:
         """Log in with API key: `session.logon` (SIGNED, weight 2), as a Future (see `Methods.session_logon`)."""
         return self._named(
             "session.logon",
@@ -570,7 +607,7 @@ class UMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMSessionStatusResult]:
         """Query session status: `session.status` (NONE, weight 2), as a Future (see `Methods.session_status`)."""
         return self._named(
             "session.status",
@@ -584,7 +621,7 @@ class UMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMSessionLogoutResult]:
         """Log out of the session: `session.logout` (NONE, weight 2), as a Future (see `Methods.session_logout`)."""
         return self._named(
             "session.logout",
@@ -600,7 +637,7 @@ class UMFutureMethods:
         limit: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMDepthResult]:
         """Order book: `depth` (NONE, weight by parameters), as a Future (see `Methods.depth`)."""
         return self._named(
             "depth",
@@ -618,7 +655,7 @@ class UMFutureMethods:
         symbol: Optional[str] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[Union[UMTickerPriceResult, list[UMTickerPriceResultItem]]]:
         """Symbol price ticker: `ticker.price` (NONE, weight by parameters), as a Future (see `Methods.ticker_price`)."""
         return self._named(
             "ticker.price",
@@ -635,7 +672,7 @@ class UMFutureMethods:
         symbol: Optional[str] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[Union[UMTickerBookResult, list[UMTickerBookResultItem]]]:
         """Symbol order book ticker: `ticker.book` (NONE, weight by parameters), as a Future (see `Methods.ticker_book`)."""
         return self._named(
             "ticker.book",
@@ -665,7 +702,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMOrderPlaceResult]:
         """New order: `order.place` (TRADE, weight 0), as a Future (see `Methods.order_place`)."""
         return self._named(
             "order.place",
@@ -703,7 +740,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMOrderModifyResult]:
         """Modify order: `order.modify` (TRADE, weight 0), as a Future (see `Methods.order_modify`)."""
         return self._named(
             "order.modify",
@@ -731,7 +768,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMOrderCancelResult]:
         """Cancel order: `order.cancel` (TRADE, weight 1), as a Future (see `Methods.order_cancel`)."""
         return self._named(
             "order.cancel",
@@ -754,7 +791,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMOrderStatusResult]:
         """Query order: `order.status` (USER_DATA, weight 1), as a Future (see `Methods.order_status`)."""
         return self._named(
             "order.status",
@@ -794,7 +831,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMAlgoOrderPlaceResult]:
         """New algo order: `algoOrder.place` (TRADE, weight 0), as a Future (see `Methods.algo_order_place`)."""
         return self._named(
             "algoOrder.place",
@@ -833,7 +870,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMAlgoOrderCancelResult]:
         """Cancel algo order: `algoOrder.cancel` (TRADE, weight 1), as a Future (see `Methods.algo_order_cancel`)."""
         return self._named(
             "algoOrder.cancel",
@@ -853,7 +890,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[list[UMAccountPositionResultItem]]:
         """Position information: `account.position` (USER_DATA, weight 5), as a Future (see `Methods.account_position`)."""
         return self._named(
             "account.position",
@@ -872,7 +909,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[list[UMAccountPositionV2ResultItem]]:
         """Position information V2: `v2/account.position` (USER_DATA, weight 5), as a Future (see `Methods.account_position_v2`)."""
         return self._named(
             "v2/account.position",
@@ -890,7 +927,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[list[UMAccountBalanceResultItem]]:
         """Futures account balance: `account.balance` (USER_DATA, weight 5), as a Future (see `Methods.account_balance`)."""
         return self._named(
             "account.balance",
@@ -907,7 +944,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[list[UMAccountBalanceV2ResultItem]]:
         """Futures account balance V2: `v2/account.balance` (USER_DATA, weight 5), as a Future (see `Methods.account_balance_v2`)."""
         return self._named(
             "v2/account.balance",
@@ -924,7 +961,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMAccountStatusResult]:
         """Account information: `account.status` (USER_DATA, weight 5), as a Future (see `Methods.account_status`)."""
         return self._named(
             "account.status",
@@ -941,7 +978,7 @@ class UMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMAccountStatusV2Result]:
         """Account information V2: `v2/account.status` (USER_DATA, weight 5), as a Future (see `Methods.account_status_v2`)."""
         return self._named(
             "v2/account.status",
@@ -957,7 +994,7 @@ class UMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMUserDataStreamStartResult]:
         """Start user data stream: `userDataStream.start` (USER_STREAM, weight 1), as a Future (see `Methods.user_data_stream_start`)."""
         return self._named(
             "userDataStream.start",
@@ -971,7 +1008,7 @@ class UMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[UMUserDataStreamPingResult]:
         """Keepalive user data stream: `userDataStream.ping` (USER_STREAM, weight 1), as a Future (see `Methods.user_data_stream_ping`)."""
         return self._named(
             "userDataStream.ping",
@@ -985,7 +1022,7 @@ class UMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[dict[str, Any]]:
         """Close user data stream: `userDataStream.stop` (USER_STREAM, weight 1), as a Future (see `Methods.user_data_stream_stop`)."""
         return self._named(
             "userDataStream.stop",
@@ -1009,7 +1046,7 @@ class CMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMSessionLogonResult:
         """Log in with API key: `session.logon` (SIGNED, weight 2)."""
         return self._named(
             "session.logon",
@@ -1025,7 +1062,7 @@ class CMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMSessionStatusResult:
         """Query session status: `session.status` (NONE, weight 2)."""
         return self._named(
             "session.status",
@@ -1039,7 +1076,7 @@ class CMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMSessionLogoutResult:
         """Log out of the session: `session.logout` (NONE, weight 2)."""
         return self._named(
             "session.logout",
@@ -1072,7 +1109,7 @@ class CMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMOrderPlaceResult:
         """New order: `order.place` (TRADE, weight 0).
 
         Counts 1 against the account's order rate limits.
@@ -1122,7 +1159,7 @@ class CMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMOrderModifyResult:
         """Modify order: `order.modify` (TRADE, weight 1).
 
         Counts 1 against the account's order rate limits.
@@ -1155,7 +1192,7 @@ class CMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMOrderCancelResult:
         """Cancel order: `order.cancel` (TRADE, weight 1).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -1182,7 +1219,7 @@ class CMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMOrderStatusResult:
         """Query order: `order.status` (USER_DATA, weight 1).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -1207,7 +1244,7 @@ class CMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> list[CMAccountPositionResultItem]:
         """Position information: `account.position` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -1229,7 +1266,7 @@ class CMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> list[CMAccountBalanceResultItem]:
         """Futures account balance: `account.balance` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -1249,7 +1286,7 @@ class CMMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMAccountStatusResult:
         """Account information: `account.status` (USER_DATA, weight 5).
 
         Signed by the client; `recv_window` overrides the client's for this call.
@@ -1268,7 +1305,7 @@ class CMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMUserDataStreamStartResult:
         """Start user data stream: `userDataStream.start` (USER_STREAM, weight 1).
 
         Carries the API key (not on a connection logged on with `session.logon`); not signed.
@@ -1285,7 +1322,7 @@ class CMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> CMUserDataStreamPingResult:
         """Keepalive user data stream: `userDataStream.ping` (USER_STREAM, weight 1).
 
         Carries the API key (not on a connection logged on with `session.logon`); not signed.
@@ -1302,7 +1339,7 @@ class CMMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Close user data stream: `userDataStream.stop` (USER_STREAM, weight 1).
 
         Carries the API key (not on a connection logged on with `session.logon`); not signed.
@@ -1329,7 +1366,7 @@ class CMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMSessionLogonResult]:
         """Log in with API key: `session.logon` (SIGNED, weight 2), as a Future (see `Methods.session_logon`)."""
         return self._named(
             "session.logon",
@@ -1345,7 +1382,7 @@ class CMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMSessionStatusResult]:
         """Query session status: `session.status` (NONE, weight 2), as a Future (see `Methods.session_status`)."""
         return self._named(
             "session.status",
@@ -1359,7 +1396,7 @@ class CMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMSessionLogoutResult]:
         """Log out of the session: `session.logout` (NONE, weight 2), as a Future (see `Methods.session_logout`)."""
         return self._named(
             "session.logout",
@@ -1392,7 +1429,7 @@ class CMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMOrderPlaceResult]:
         """New order: `order.place` (TRADE, weight 0), as a Future (see `Methods.order_place`)."""
         return self._named(
             "order.place",
@@ -1435,7 +1472,7 @@ class CMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMOrderModifyResult]:
         """Modify order: `order.modify` (TRADE, weight 1), as a Future (see `Methods.order_modify`)."""
         return self._named(
             "order.modify",
@@ -1463,7 +1500,7 @@ class CMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMOrderCancelResult]:
         """Cancel order: `order.cancel` (TRADE, weight 1), as a Future (see `Methods.order_cancel`)."""
         return self._named(
             "order.cancel",
@@ -1486,7 +1523,7 @@ class CMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMOrderStatusResult]:
         """Query order: `order.status` (USER_DATA, weight 1), as a Future (see `Methods.order_status`)."""
         return self._named(
             "order.status",
@@ -1508,7 +1545,7 @@ class CMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[list[CMAccountPositionResultItem]]:
         """Position information: `account.position` (USER_DATA, weight 5), as a Future (see `Methods.account_position`)."""
         return self._named(
             "account.position",
@@ -1527,7 +1564,7 @@ class CMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[list[CMAccountBalanceResultItem]]:
         """Futures account balance: `account.balance` (USER_DATA, weight 5), as a Future (see `Methods.account_balance`)."""
         return self._named(
             "account.balance",
@@ -1544,7 +1581,7 @@ class CMFutureMethods:
         recv_window: Optional[int] = None,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMAccountStatusResult]:
         """Account information: `account.status` (USER_DATA, weight 5), as a Future (see `Methods.account_status`)."""
         return self._named(
             "account.status",
@@ -1560,7 +1597,7 @@ class CMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMUserDataStreamStartResult]:
         """Start user data stream: `userDataStream.start` (USER_STREAM, weight 1), as a Future (see `Methods.user_data_stream_start`)."""
         return self._named(
             "userDataStream.start",
@@ -1574,7 +1611,7 @@ class CMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[CMUserDataStreamPingResult]:
         """Keepalive user data stream: `userDataStream.ping` (USER_STREAM, weight 1), as a Future (see `Methods.user_data_stream_ping`)."""
         return self._named(
             "userDataStream.ping",
@@ -1588,7 +1625,7 @@ class CMFutureMethods:
         *,
         timeout: TimeoutArg = USE_CLIENT_DEFAULT,
         **unknown: NoReturn,
-    ) -> Future[Any]:
+    ) -> Future[dict[str, Any]]:
         """Close user data stream: `userDataStream.stop` (USER_STREAM, weight 1), as a Future (see `Methods.user_data_stream_stop`)."""
         return self._named(
             "userDataStream.stop",
