@@ -237,8 +237,9 @@ class _ClientBase:
     def _submit_named(
         self, method: str, timeout: TimeoutArg, unknown: Mapping[str, Any], values: Mapping[str, Any], *, future: bool
     ) -> Pending:
-        spec = self._venue.methods[method]
-        wire = wire_params(spec, values, unknown)
+        venue = self._venue
+        spec = venue.methods[method]
+        wire = wire_params(spec, values, unknown, decimal_strings=venue.decimal_strings)
         if self._check_filters and method in _FILTERED:
             self._check_order(wire)
         if spec.client_order_id is not None and spec.client_order_id not in wire:

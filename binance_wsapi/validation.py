@@ -28,8 +28,14 @@ _BELOW_TYPES = ("STOP_LOSS", "STOP_LOSS_LIMIT", "TAKE_PROFIT", "TAKE_PROFIT_LIMI
 _WORKING_TYPES = ("LIMIT", "LIMIT_MAKER")
 
 
-def wire_params(spec: MethodSpec, values: Mapping[str, Any], unknown: Mapping[str, Any]) -> dict[str, Any]:
-    """The wire params for a named method call; None values count as not given (refused if required)."""
+def wire_params(
+    spec: MethodSpec, values: Mapping[str, Any], unknown: Mapping[str, Any], *, decimal_strings: bool = False
+) -> dict[str, Any]:
+    """The wire params for a named method call; None values count as not given (refused if required).
+
+    With `decimal_strings` (the futures APIs: "DECIMAL parameters such as price are expected as
+    JSON strings"), a DECIMAL given as an int goes as its string too, like a Decimal or float.
+    """
     if unknown:
         raise InvalidRequest(_unknown_message(spec, f"{spec.python_name}()", unknown))
     if not spec.params:
@@ -40,6 +46,8 @@ def wire_params(spec: MethodSpec, values: Mapping[str, Any], unknown: Mapping[st
         value = values.get(param.name)
         if value is not None:
             _check_type(call, param, value)
+            if decimal_strings and type(value) is int and param.type is ParamType.DECIMAL:
+                value = str(value)
             wire[param.wire] = value.value if isinstance(value, enum.Enum) else value
         elif param.required:
             raise InvalidRequest(_required_message(call, param))

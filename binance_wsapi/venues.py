@@ -54,6 +54,8 @@ class Venue:
     stream_production_url: Optional[str] = None
     stream_testnet_url: Optional[str] = None
     stream_path: Optional[str] = None
+    #: DECIMAL parameters go as JSON strings, even when given as an int (the futures rule).
+    decimal_strings: bool = False
     #: A version prefix the API accepts before a method name and that names no other method.
     version_prefix: str = ""
     #: Wire methods by their Python names (``account_position_v2`` -> ``v2/account.position``).
@@ -133,6 +135,7 @@ USDM = Venue(
     stream_production_url="wss://fstream.binance.com/private/ws",
     stream_testnet_url="wss://fstream.binancefuture.com/ws",
     stream_path="/private/ws",
+    decimal_strings=True,
 )
 
 COINM = Venue(
@@ -157,6 +160,7 @@ COINM = Venue(
     stream_production_url="wss://dstream.binance.com/ws",
     stream_testnet_url="wss://dstream.binancefuture.com/ws",
     stream_path="/ws",
+    decimal_strings=True,
 )
 
 #: Every venue by name.

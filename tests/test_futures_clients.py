@@ -250,3 +250,12 @@ def test_endpoints_and_testnet() -> None:
         with cls.testnet() as client:
             assert client.url == testnet and type(client) is cls
         assert repr(cls()).startswith(f"<{cls.__name__} ")
+
+
+def test_decimals_go_as_json_strings(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """"DECIMAL parameters ... are expected as JSON strings": an int, a float or a Decimal all go as strings
+    (the refusal's params are what was sent)."""
+    exchange.fail("order.place", 400, -2019, "Margin is insufficient.", times=1)
+    with pytest.raises(MarginInsufficient) as caught:
+        um.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", quantity=1, price=40000.5)
+    assert (caught.value.params["quantity"], caught.value.params["price"]) == ("1", "40000.5")
