@@ -109,13 +109,21 @@ _TARGETS: dict[str, tuple[str, str, str]] = {
 
 # The futures APIs: an order is placed with newClientOrderId, cancelled or modified by orderId or
 # origClientOrderId, and neither renames it (no newClientOrderId), so finding nothing by its
-# client id, once the request can no longer execute, settles it. Algo orders have no status
-# method on the WebSocket API: not resolvable here yet.
-_FUTURES_CREATES: dict[str, tuple[str, str]] = {"order.place": _NEW_ORDER}
+# client id, once the request can no longer execute, settles it. Algo orders (USDⓈ-M) are
+# placed with clientAlgoId and cancelled by algoId or clientAlgoId; the WebSocket API has no
+# method to look them up, so their lookup, "algoOrder.status", goes over REST (see `_REST_ONLY`).
+_FUTURES_CREATES: dict[str, tuple[str, str]] = {
+    "order.place": _NEW_ORDER,
+    "algoOrder.place": ("algoOrder.status", "clientAlgoId"),
+}
 _FUTURES_TARGETS: dict[str, tuple[str, str, str]] = {
     "order.cancel": ("order.status", "orderId", "origClientOrderId"),
     "order.modify": ("order.status", "orderId", "origClientOrderId"),
+    "algoOrder.cancel": ("algoOrder.status", "algoId", "clientAlgoId"),
 }
+# Lookup methods that exist on REST only, and the name each looks an order up by its client id with.
+_REST_ONLY = frozenset({"algoOrder.status"})
+_CLIENT_ID_PARAM = {"algoOrder.status": "clientAlgoId"}
 #: Per API (a `Venue`'s name): what creates an order, what acts on one, and whether acting renames it.
 _TABLES: dict[str, tuple[Mapping[str, tuple[str, str]], Mapping[str, tuple[str, str, str]], bool]] = {
     "spot": (_CREATES, _TARGETS, True),
@@ -148,6 +156,8 @@ def resolve_order(
     settle = check_seconds(settle, "settle", zero=True, hint=" (how long Binance may take to execute)")
     method = error.method or ""
     plan = _plan(method, error.params, client.venue.name)
+    if plan.method in _REST_ONLY and client._rest is None:
+        raise InvalidRequest(f"cannot resolve {method}: its lookup is REST only, and this client has no credentials")
     settled_at = _settled_at(error.params, settle)
     if default_timeout and timeout is not None and settled_at is not None:
         timeout += max(0.0, (settled_at - _server_ms(client)) / 1000)
@@ -164,7 +174,7 @@ def resolve_order(
                 break
             try:
                 rest = client._rest
-                if rest is not None and not _websocket_within(client, remaining):
+                if rest is not None and (plan.method in _REST_ONLY or not _websocket_within(client, remaining)):
                     # No WebSocket connection now: the REST API is the same engine by another door.
                     left = deadline - time.monotonic()  # waiting for the WebSocket took some
                     if left <= 0:
@@ -241,7 +251,7 @@ def _plan(method: str, params: Mapping[str, Any], api: str = "spot") -> _Plan:
             raise InvalidRequest(
                 f"cannot resolve {method}: it was sent without {what}{source}; pass one (named calls generate it)"
             )
-        return _Plan(status_method, ({**base, "origClientOrderId": params[source]},))
+        return _Plan(status_method, ({**base, _CLIENT_ID_PARAM.get(status_method, "origClientOrderId"): params[source]},))
     if method in targets:
         status_method, exchange_id, source = targets[method]
         base = _base(method, status_method, params)
@@ -254,7 +264,7 @@ def _plan(method: str, params: Mapping[str, Any], api: str = "spot") -> _Plan:
             queries = ({**base, "origClientOrderId": renamed}, {**base, "origClientOrderId": original})
             return _Plan(status_method, queries)
         if not renames:
-            return _Plan(status_method, ({**base, "origClientOrderId": original},))
+            return _Plan(status_method, ({**base, _CLIENT_ID_PARAM.get(status_method, "origClientOrderId"): original},))
         what = "order list" if status_method == "orderList.status" else "order"
         why = (
             f"no {what} has {source} {original!r} any more, and {method} gives the {what} it executes on "

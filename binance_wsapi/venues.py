@@ -129,6 +129,7 @@ USDM = Venue(
         "leverage": "/fapi/v1/leverage",
         "marginType": "/fapi/v1/marginType",
         "positionSide/dual": "/fapi/v1/positionSide/dual",
+        "algoOrder.status": "/fapi/v1/algoOrder",  # REST only: the WebSocket API has no algo lookup
     },
     # The private route since 2026-04-23 (the legacy /ws/<listenKey> is decommissioned). The
     # testnet's route is not documented (FUTURES-NOTES §8 #13): its documented /ws/ is used.
@@ -156,6 +157,7 @@ COINM = Venue(
         "leverage": "/dapi/v1/leverage",
         "marginType": "/dapi/v1/marginType",
         "positionSide/dual": "/dapi/v1/positionSide/dual",
+        "algoOrder.status": "/dapi/v1/algoOrder",
     },
     stream_production_url="wss://dstream.binance.com/ws",
     stream_testnet_url="wss://dstream.binancefuture.com/ws",

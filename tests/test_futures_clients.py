@@ -259,3 +259,20 @@ def test_decimals_go_as_json_strings(exchange: LocalExchange, um: UMFuturesClien
     with pytest.raises(MarginInsufficient) as caught:
         um.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", quantity=1, price=40000.5)
     assert (caught.value.params["quantity"], caught.value.params["price"]) == ("1", "40000.5")
+
+
+def test_an_unknown_algo_order_outcome_is_resolved_over_rest(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """An algoOrder.place whose answer is lost is looked up by its clientAlgoId over REST (the WebSocket API has
+    no algo lookup): found when placed; None for one that never reached the exchange, once it no longer could."""
+    exchange.never_answer("algoOrder.place", times=1)
+    with pytest.raises(ExecutionStatusUnknown) as caught:
+        um.algo_order_place(algo_type="CONDITIONAL", symbol="BTCUSDT", side="SELL", type="STOP_MARKET",
+                            trigger_price="30000", quantity="0.010", timeout=0.5)
+    algo = um.resolve_order(caught.value)
+    assert algo is not None and algo["clientAlgoId"] == caught.value.client_order_id
+    assert algo["algoStatus"] == "NEW"
+    exchange.never_answer("algoOrder.place", execute=False, times=1)
+    with pytest.raises(ExecutionStatusUnknown) as lost:
+        um.algo_order_place(algo_type="CONDITIONAL", symbol="BTCUSDT", side="SELL", type="STOP_MARKET",
+                            trigger_price="30000", quantity="0.010", timeout=0.5, recv_window=100)
+    assert um.resolve_order(lost.value, settle=0.1) is None

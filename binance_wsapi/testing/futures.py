@@ -162,6 +162,7 @@ _REST_ONLY: dict[str, Handler] = {
     "rest:marginType": Handler(_set_margin_type, "signed"),
     "rest:positionSide.dual": Handler(_set_position_mode, "signed"),
     "rest:positionSide.dual.get": Handler(lambda ctx, params: {"dualSidePosition": ctx.me.dual_side}, "signed"),
+    "rest:algoOrder": Handler(_engine("algo_status"), "signed"),
 }
 
 #: Each market's handlers: exactly the methods of its rules (a test holds them equal).

@@ -1540,6 +1540,22 @@ class FuturesEngine:
         self._algo_update(algo, now)
         return {"algoId": algo.algo_id, "clientAlgoId": algo.client_algo_id, "code": "200", "msg": "success"}
 
+    def algo_status(self, account: FuturesAccount, params: dict[str, Any], now: int) -> dict[str, Any]:
+        """The REST "Query Algo Order" (``GET /fapi/v1/algoOrder``): by algoId or clientAlgoId, open or not."""
+        self._advance(now)
+        algo_id = int_param(params, "algoId")
+        client_id = params.get("clientAlgoId")
+        if algo_id is None and client_id is None:
+            raise _err(-1102, "Param 'algoId' or 'clientAlgoId' must be sent, but both were empty/null!")
+        if algo_id is not None:
+            algo = account.algos.get(algo_id)
+        else:
+            matches = [a for a in account.algos.values() if a.client_algo_id == client_id]
+            algo = max(matches, key=lambda a: a.algo_id) if matches else None
+        if algo is None:
+            raise _err(-2013, "Order does not exist.")
+        return self._algo_result(algo)
+
     def _open_algos(self, symbol: Optional[str] = None) -> list[AlgoOrder]:
         return sorted((a for acc in self.accounts.values() for a in acc.algos.values()
                        if a.is_open and (symbol is None or a.symbol == symbol)), key=lambda a: a.algo_id)

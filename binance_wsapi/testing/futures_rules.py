@@ -116,6 +116,13 @@ _REST_ONLY: dict[str, MethodRule] = {
         _rest_only("rest:positionSide.dual.get", "", 30),
     )
 }
+# "Query Algo Order" (UM REST, USER_DATA, weight 1): algoId or clientAlgoId.
+_REST_ONLY["rest:algoOrder"] = MethodRule(
+    name="rest:algoOrder", security="USER_DATA",
+    params=(ParamRule("algoId", "INT", False), ParamRule("clientAlgoId", "STRING", False),
+            ParamRule("recvWindow", "INT", False)),
+    groups=(("any", ("algoId", "clientAlgoId")),), orders=0, free_on_success=False, weight_rule=lambda params: 1,
+)
 
 UM_RULES: dict[str, MethodRule] = {**{name: _rule(name, doc) for name, doc in UM_DOC_METHODS.items()}, **_REST_ONLY}
 CM_RULES: dict[str, MethodRule] = {**{name: _rule(name, doc) for name, doc in CM_DOC_METHODS.items()}, **_REST_ONLY}
@@ -129,6 +136,7 @@ def _routes(prefix: str) -> dict[tuple[str, str], str]:
         ("POST", f"{prefix}/marginType"): "rest:marginType",
         ("POST", f"{prefix}/positionSide/dual"): "rest:positionSide.dual",
         ("GET", f"{prefix}/positionSide/dual"): "rest:positionSide.dual.get",
+        ("GET", f"{prefix}/algoOrder"): "rest:algoOrder",
     }
 
 
