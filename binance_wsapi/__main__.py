@@ -18,7 +18,7 @@ import time
 from datetime import datetime, timezone
 from typing import Any
 
-from . import Client, __version__
+from . import CMFuturesClient, Client, UMFuturesClient, __version__
 
 
 def _balances(client: Client) -> dict[str, tuple[str, str]]:
@@ -143,7 +143,8 @@ def call(args: argparse.Namespace) -> int:
     if args.url:
         kwargs["url"] = args.url
     try:
-        factory = Client.testnet if args.testnet else Client
+        cls = {"spot": Client, "usdm": UMFuturesClient, "coinm": CMFuturesClient}[args.market]
+        factory = cls.testnet if args.testnet else cls
         with factory(api_key, secret, **kwargs) as client:
             response = client.request(args.method, params or None)
     except BinanceWSAPIError as exc:
@@ -165,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("method", help="the wire method, for example depth or order.status")
     one.add_argument("params", nargs="*", metavar="name=value", help="wire parameters, for example symbol=BTCUSDT")
     one.add_argument("--url", help="the WebSocket API URL (default: Binance's production endpoint)")
-    one.add_argument("--testnet", action="store_true", help="use the Spot testnet")
+    one.add_argument("--testnet", action="store_true", help="use the API's testnet")
+    one.add_argument("--market", choices=("spot", "usdm", "coinm"), default="spot",
+                     help="which WebSocket API: Spot (default), USDⓈ-M or COIN-M Futures")
     one.add_argument("--key-file", help="a PEM private key (Ed25519 or RSA) instead of BINANCE_API_SECRET")
     one.add_argument("--timeout", type=float, default=10.0, help="seconds for the whole call (default 10)")
     one.add_argument("--compact", action="store_true", help="one line of JSON")

@@ -59,3 +59,12 @@ def test_version() -> None:
     """--version prints the package version."""
     done = run("--version")
     assert done.returncode == 0 and done.stdout.strip() == f"binance-wsapi {__version__}"
+
+
+def test_call_speaks_the_futures_apis(exchange: LocalExchange) -> None:
+    """--market usdm sends to the USDⓈ-M API: a signed v2/account.balance there prints its USDT wallet."""
+    hmac = exchange.create_account(key_type="hmac", usdm={"USDT": "321"})
+    done = run("call", "v2/account.balance", "--market", "usdm", "--url", exchange.url_for("usdm"), "--compact",
+               env={"BINANCE_API_KEY": hmac.api_key, "BINANCE_API_SECRET": hmac.api_secret})
+    assert done.returncode == 0, done.stderr
+    assert [b["balance"] for b in json.loads(done.stdout) if b["asset"] == "USDT"] == ["321.00000000"]

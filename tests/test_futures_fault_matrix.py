@@ -17,8 +17,10 @@ USDⓈ-M (and, where marked, COIN-M) client then does. The futures companion of 
     malformed JSON / unknown id / binary    logged and ignored; the connection stays
     oversized frame                         the connection is dropped (in flight: ConnectionLost)
     server restart on the same port         calls made while it is down succeed once it is back  (UM, CM)
+    server gone for good                    an idle client stops dialling; a call tries until its deadline
     close() while 16 calls are pending      every call fails at once with ClientClosed (or unknown) (UM, CM)
     user data stream, server restart        a StreamGap, then the account's events again        (UM, CM)
+    an event while the reader waits         get() returns it at once (xfail: a lost wakeup, see the test)
 
 Each test asserts its outcome through the public API against LocalExchange's fault knobs.
 """
@@ -419,6 +421,22 @@ def test_server_restart_on_the_same_port(client: Any, exchange: LocalExchange, m
     assert exchange.port == port and exchange.connections_accepted == 2
     assert exchange.request_count("session.logon") == 2
     assert kinds.kinds.count("reconnecting") >= 2  # at least one attempt found nothing listening
+
+
+def test_server_gone_for_good_leaves_an_idle_client_quiet(um: Any, exchange: LocalExchange) -> None:
+    """The server goes away for good: the idle client stops dialling; a call retries until its deadline, unsent."""
+    kinds = Kinds()
+    um.add_connection_handler(kinds)
+    um.connect()
+    exchange.close()
+    kinds.wait_for("idle")
+    assert kinds.kinds == ["connected", "disconnected", "idle"] and repr(um).endswith(" idle>")
+    with pytest.raises(RequestTimeout) as info:
+        um.ticker_price(symbol=UM, timeout=0.5)
+    assert info.value.sent is False
+    kinds.wait_for("idle", count=2)
+    assert kinds.kinds.count("reconnecting") >= 1 and "reconnected" not in kinds.kinds
+    assert repr(um).endswith(" idle>") and um.stats.reconnects == 0
 
 
 def test_close_from_another_thread_with_sixteen_pending_calls(exchange: LocalExchange, account: LocalAccount,
