@@ -91,6 +91,10 @@ class ListenKeyStream(EventQueue):
     ) -> None:
         super().__init__(f"{supervisor.name}-listen-key-{next(_stream_numbers)}", queue_size=queue_size,
                          on_overflow=on_overflow)
+        # One lock, two conditions: readers wait on `_cond` (an event's notify wakes one of them),
+        # the keeper on `_wake`. Sharing one condition, an event's notify could wake the keeper
+        # instead of the reader waiting for it, and the event would sit until the reader's deadline.
+        self._cond, self._wake = _conditions()
         self._supervisor = supervisor
         self._builder = builder
         self._stream_url = stream_url.rstrip("/") + "/"
@@ -141,7 +145,7 @@ class ListenKeyStream(EventQueue):
         deadline = time.monotonic() + wait
         with self._cond:
             self._closing = True
-            self._cond.notify_all()
+            self._wake.notify_all()
         self._supervisor.companions.discard(self)
         keeper = self._keeper
         if keeper.is_alive() and keeper is not threading.current_thread():
@@ -158,7 +162,7 @@ class ListenKeyStream(EventQueue):
         with self._cond:
             self._closing = True
             conn = self._conn
-            self._cond.notify_all()
+            self._wake.notify_all()
         if conn is not None:
             conn.close(StreamClosed, "client closed", 1000, "client closed")
         error = StreamClosed(f"{self.name} ended: its client was closed") if clean else StreamClosed(str(cause))
@@ -172,7 +176,7 @@ class ListenKeyStream(EventQueue):
 
     def after_fork_in_child(self) -> None:
         """In a forked child: end without touching the parent's socket."""
-        self._cond = threading.Condition(threading.Lock())
+        self._cond, self._wake = _conditions()
         self._conn = None
         self._end = StreamClosed(f"{self.name} belongs to the process that created it; subscribe again after fork")
 
@@ -189,13 +193,13 @@ class ListenKeyStream(EventQueue):
                 # "the stream sends listenKeyExpired and then nothing more until a valid key
                 # is used": a new key, a new connection, and a gap for what falls in between.
                 self._expired = True
-                self._cond.notify_all()
+                self._wake.notify_all()
 
     def on_finished(self, conn: Connection) -> None:
         with self._cond:
             if conn is self._conn:
                 self._lost = conn
-                self._cond.notify_all()
+                self._wake.notify_all()
 
     # -- the keeper thread ----------------------------------------------------------------
 
@@ -296,7 +300,7 @@ class ListenKeyStream(EventQueue):
                 remaining = until - time.monotonic()
                 if remaining <= 0:
                     return
-                self._cond.wait(remaining)
+                self._wake.wait(remaining)
 
     def _replace_key(self, why: str) -> None:
         """The key is no longer good: drop the connection; the keeper starts a new key (lock held)."""
@@ -384,7 +388,12 @@ class ListenKeyStream(EventQueue):
         self._started.set()
 
     def _release_locked(self) -> None:
-        self._cond.notify_all()
+        self._wake.notify_all()
+
+
+def _conditions() -> tuple[threading.Condition, threading.Condition]:
+    lock = threading.Lock()
+    return threading.Condition(lock), threading.Condition(lock)
 
 
 class _StreamListener:

@@ -709,10 +709,21 @@ class LocalExchange:
     def duplicate_orders(self) -> dict[str, int]:
         """Client order ids the engine accepted as more than one order (per account): should be none.
 
-        A client that re-sent an order it had already placed would show up here.
+        A client that re-sent an order it had already placed would show up here. Futures orders
+        count too (an algo order by its clientAlgoId), keyed ``"usdm:<id>"`` / ``"coinm:<id>"``.
         """
         with self._lock:
-            return {cid: n for (_, cid), n in self.engine.accepted_ids.items() if n > 1}
+            found = {cid: n for (_, cid), n in self.engine.accepted_ids.items() if n > 1}
+            for market, desk in self.futures.items():
+                for account in desk.engine.accounts.values():
+                    for (_, cid), ids in account.by_client_id.items():
+                        if len(ids) > 1:
+                            found[f"{market}:{cid}"] = len(ids)
+                    algo_ids: dict[str, int] = {}
+                    for algo in account.algos.values():
+                        algo_ids[algo.client_algo_id] = algo_ids.get(algo.client_algo_id, 0) + 1
+                    found.update({f"{market}:{cid}": n for cid, n in algo_ids.items() if n > 1})
+            return found
 
     def orders_accepted(self) -> int:
         """How many orders (including order-list legs) the engine has accepted, ever."""
