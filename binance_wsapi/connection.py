@@ -111,8 +111,11 @@ class Connection:
         max_message_size: int,
         ws_options: Mapping[str, Any],
         listener: Listener,
+        shown_url: Optional[str] = None,
     ) -> None:
         self.url = url
+        #: The URL as messages and logs show it (a stream URL ends in a listenKey: shortened).
+        self.shown_url = shown_url or url
         self.name = name
         self._protocol: ClientProtocol[Pending] = ClientProtocol(max_message_size, name)
         #: The protocol's in-flight registry, the very dict: other modules pop from it
@@ -183,7 +186,7 @@ class Connection:
             self._shutdown()
             self._dialer.abort()
             self._opened.wait(1.0)
-            failed = ConnectFailed(f"could not connect to {self.url} within {timeout:g} s")
+            failed = ConnectFailed(f"could not connect to {self.shown_url} within {timeout:g} s")
             raise failed from self._open_error
         if self._open_error is not None:
             raise self._open_error
@@ -193,13 +196,13 @@ class Connection:
         try:
             sock = self._dialer.dial(self.url, timeout, self._ws_options)
         except BaseException as exc:
-            self._open_error = _connect_error(self.url, exc, aborted=self._dialer.aborted)
+            self._open_error = _connect_error(self.shown_url, exc, aborted=self._dialer.aborted)
             self._opened.set()
             return False
         self._io = transport_for(sock, io_timeout)
         if self._dialer.aborted or self._closing:  # close() or the deadline won the race
             self._io.close()
-            self._open_error = ConnectFailed(f"the connection attempt to {self.url} was aborted")
+            self._open_error = ConnectFailed(f"the connection attempt to {self.shown_url} was aborted")
             self._opened.set()
             return False
         self.connected_at = self.last_rx = time.monotonic()

@@ -56,6 +56,8 @@ __all__ = ["FuturesUserData", "ListenKeyStream"]
 #: A listenKey lives 60 minutes after its start or last keepalive; Binance suggests a ping
 #: about every 60 minutes; well inside that, a lost keepalive still leaves time for another.
 DEFAULT_KEEPALIVE = 30 * 60.0
+# A stream connection that lasted this long resets the reconnect backoff (as the API connection's).
+_STABLE_AFTER = 10.0
 _stream_numbers = itertools.count(1)
 
 
@@ -127,19 +129,28 @@ class ListenKeyStream(EventQueue):
         return f"<ListenKeyStream {self.name} {state} listen_key={key[:4] + '…' if key else None!r} queued={len(self._items)}>"
 
     def _begin(self, timeout: Optional[float]) -> None:
-        """Start the key and the connection (the keeper does), and wait for the first to be up."""
+        """Start the key and the connection (the keeper does), and wait for the first to be up.
+
+        On a failure the keeper has ended (having stopped a key it started) before this raises,
+        so a retry cannot race a late stop. On a timeout it is told to end, and does once its
+        request in flight is answered or times out.
+        """
         self._keeper.start()
         if not self._started.wait(timeout):
             self.close(0)
             raise RequestTimeout(f"{self.name}: the user data stream was not up within {timeout:g} s")
         if self._start_error is not None:
-            self.close(0)
+            self.close()
             raise self._start_error
 
     def close(self, timeout: Optional[float] = None) -> None:
         """End the stream and its listenKey (``userDataStream.stop``); idempotent. Events already
         queued are still delivered. Waits up to `timeout` seconds (default: the client's close
-        timeout) for the threads."""
+        timeout) for the threads.
+
+        Binance has one listenKey per account: another stream of this client reading it keeps it
+        (no stop is sent); a stream of another client or process on the same account loses it, and
+        starts a new one (its consumer gets a `StreamGap`)."""
         seconds = check_timeout(timeout, zero=True, none="for the client's close timeout")
         wait = self._supervisor.close_timeout if seconds is None else seconds
         deadline = time.monotonic() + wait
@@ -206,18 +217,26 @@ class ListenKeyStream(EventQueue):
     def _keep(self) -> None:
         failures = 0
         next_ping = 0.0
+        verify = False  # ask whether the key still lives before opening the next connection
         try:
             while True:
-                with self._cond:
-                    if self._closing or self._end is not None:
-                        break
+                if self._stopping():
+                    break
                 try:
                     if self.listen_key is None:
                         self.listen_key = self._call("userDataStream.start")["listenKey"]
                         next_ping = time.monotonic() + self._keepalive
+                        verify = False
+                        if self._stopping():  # closed meanwhile: _wind_down stops the key just started
+                            break
+                    elif verify:
+                        verify = False
+                        if not self._still_alive():
+                            self.listen_key = None  # stopped or expired elsewhere: start a new one
+                            continue
+                        next_ping = time.monotonic() + self._keepalive
                     if self._conn is None:
                         self._open(self.listen_key)
-                        failures = 0
                         self._started.set()
                 except (AuthenticationError, ClientClosed, InvalidRequest) as exc:
                     self._fail(exc)
@@ -226,18 +245,51 @@ class ListenKeyStream(EventQueue):
                     if not self._started.is_set() and self._gap_since is None:
                         self._fail(exc)  # the first start: the caller hears of it
                         break
-                    delay = self._backoff.delay(failures)
-                    failures += 1
-                    log.warning("%s: %s; trying again in %.2f s", self.name, _describe(exc), delay)
-                    self._pause(time.monotonic() + delay)
+                    failures = self._back_off(failures, _describe(exc))
                     continue
+                opened = time.monotonic()
                 try:
                     next_ping = self._run_until_change(next_ping)
                 except AuthenticationError as exc:  # the key was refused at a keepalive
                     self._fail(exc)
                     break
+                if time.monotonic() - opened >= _STABLE_AFTER:
+                    failures = 0
+                elif not self._stopping():
+                    # Closed soon after it opened (a host refusing the key closes at once): back
+                    # off, and ask whether the key still lives before opening another.
+                    failures = self._back_off(failures, "the stream connection did not last")
+                    verify = True
         finally:
             self._wind_down()
+
+    def _still_alive(self) -> bool:
+        """A keepalive now: False if the key is gone (-1125); other failures raise."""
+        try:
+            self._call("userDataStream.ping")
+        except APIError as exc:
+            if exc.code == -1125:
+                return False
+            raise
+        self.keepalives += 1
+        return True
+
+    def _stopping(self) -> bool:
+        with self._cond:
+            return self._closing or self._end is not None
+
+    def _back_off(self, failures: int, why: str) -> int:
+        """Wait the backoff of attempt `failures` (unless closed meanwhile); the next count."""
+        delay = self._backoff.delay(failures)
+        log.warning("%s: %s; trying again in %.2f s", self.name, why, delay)
+        until = time.monotonic() + delay
+        with self._cond:
+            while not (self._closing or self._end is not None):
+                remaining = until - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._wake.wait(remaining)
+        return failures + 1
 
     def _run_until_change(self, next_ping: float) -> float:
         """Keep the key alive and the connection checked until either must be replaced."""
@@ -308,8 +360,14 @@ class ListenKeyStream(EventQueue):
         self._drop_connection(why)
 
     def _drop_connection(self, why: str) -> None:
-        """Forget the current connection, marking a gap from its last frame (lock held)."""
+        """Forget the current connection, marking a gap from its last frame (lock held).
+
+        What its I/O thread reported (lost, or its key expired) goes with it: a new connection
+        starts with neither, so it is not dropped in turn for the old one's news.
+        """
         conn, self._conn = self._conn, None
+        self._expired = False
+        self._lost = None
         if conn is not None:
             if self._gap_since is None:
                 self._gap_since = time.time() - max(0.0, time.monotonic() - conn.last_rx)
@@ -325,6 +383,7 @@ class ListenKeyStream(EventQueue):
             max_message_size=self._max_message_size,
             ws_options=self._ws_options,
             listener=_StreamListener(self),
+            shown_url=self._stream_url + key[:4] + "…",  # a listenKey reads the account's events: not in logs
         )
         with self._cond:
             self._conn = conn  # events may come as soon as it is open
@@ -380,7 +439,10 @@ class ListenKeyStream(EventQueue):
             key = self.listen_key
         if conn is not None and not conn.dead:
             conn.close(StreamClosed, "user data stream closed", 1000, "closed")
-        if key is not None and self._supervisor.closed is None:
+        # One listenKey per account: another stream of this client reading it keeps it alive.
+        shared = any(other is not self and getattr(other, "listen_key", None) == key
+                     for other in list(self._supervisor.companions))
+        if key is not None and self._supervisor.closed is None and not shared:
             try:
                 self._call("userDataStream.stop")
             except BinanceWSAPIError as exc:
@@ -451,7 +513,8 @@ class FuturesUserData:
 
         `keepalive`: seconds between ``userDataStream.ping`` requests (the key lives 60 min).
         `timeout`: how long to wait for the stream to be up (default: the client's request
-        timeout plus its connect timeout). Raises what stopped it, and nothing is left running.
+        timeout plus its connect timeout). Raises what stopped it, with nothing left running (after
+        a timeout, the keeper ends as soon as its request in flight does, stopping any key it got).
         """
         if on_overflow not in ("drop_oldest", "raise"):
             raise InvalidRequest(f"on_overflow={on_overflow!r}: pass 'drop_oldest' or 'raise'")

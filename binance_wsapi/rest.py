@@ -10,6 +10,7 @@ sent) and maps the answer into the same exceptions. It uses `requests`, imported
 from __future__ import annotations
 
 import ssl
+import threading
 import time
 from typing import Any, Mapping, Optional, Union
 from urllib.parse import urlencode, urlsplit
@@ -94,16 +95,34 @@ class RestLookup:
         text = urlencode(query)
         text += "&" + urlencode({"signature": self._signer.sign(text)})
         url = f"{self.base_url}{self.endpoints[method]}?{text}"
-        try:
-            with requests.Session() as session:
-                if self._ssl_context is not None:
-                    session.mount("https://", self._https_adapter())
-                reply = session.request(verb, url, headers={"X-MBX-APIKEY": self._api_key}, timeout=timeout,
-                                        verify=self._verify)
-        except requests.Timeout:
+        session = requests.Session()
+        if self._ssl_context is not None:
+            session.mount("https://", self._https_adapter())
+        # requests' timeout bounds each socket operation, not the call: a server that trickles
+        # its answer could hold the caller for ever. The call runs on a thread of its own and
+        # the caller waits at most `timeout`; then the session is closed under it.
+        outcome: list[Any] = []
+
+        def run() -> None:
+            try:
+                outcome.append(session.request(verb, url, headers={"X-MBX-APIKEY": self._api_key},
+                                               timeout=timeout, verify=self._verify))
+            except BaseException as exc:  # handed to the caller below
+                outcome.append(exc)
+
+        worker = threading.Thread(target=run, name="binance-wsapi-rest", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        session.close()
+        if not outcome:
+            raise RequestTimeout(f"{method} over REST got no answer within {timeout:g} s", method=method)
+        reply = outcome[0]
+        if isinstance(reply, requests.Timeout):
             raise RequestTimeout(f"{method} over REST timed out", method=method) from None
-        except requests.RequestException as exc:
-            raise ConnectionLost(f"{method} over REST failed: {type(exc).__name__}", method=method) from None
+        if isinstance(reply, requests.RequestException):
+            raise ConnectionLost(f"{method} over REST failed: {type(reply).__name__}", method=method) from None
+        if isinstance(reply, BaseException):
+            raise reply
         try:
             body = reply.json()
         except ValueError:

@@ -21,6 +21,7 @@ from binance_wsapi import (
     OrderTypeNotSupported,
     PositionSideMismatch,
     ReduceOnlyRejected,
+    RequestTimeout,
     UMFuturesClient,
 )
 from binance_wsapi.futures_api import CMMethods, UMMethods
@@ -276,3 +277,52 @@ def test_an_unknown_algo_order_outcome_is_resolved_over_rest(exchange: LocalExch
         um.algo_order_place(algo_type="CONDITIONAL", symbol="BTCUSDT", side="SELL", type="STOP_MARKET",
                             trigger_price="30000", quantity="0.010", timeout=0.5, recv_window=100)
     assert um.resolve_order(lost.value, settle=0.1) is None
+
+
+def test_a_fault_can_be_armed_for_one_market(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """The knobs take a market: a fault for USDⓈ-M's order.place leaves Spot's alone, and counts are per market."""
+    exchange.fail("order.place", 400, -2019, "Margin is insufficient.", market="usdm", times=1)
+    spot_account = exchange.create_account({"USDT": "1000"})
+    with exchange.client(spot_account, timeout=5) as spot:
+        spot.order_place(symbol="BTCUSDT", side="BUY", type="LIMIT", time_in_force="GTC", price="40000",
+                         quantity="0.001")
+    with pytest.raises(MarginInsufficient):
+        um.order_place(symbol="BTCUSDT", side="BUY", type="MARKET", quantity="0.01")
+    assert exchange.request_count("order.place", "spot") == 1
+    assert exchange.request_count("order.place", "usdm") == 1
+    assert exchange.request_count("order.place") == 2
+
+
+def test_rest_settings_keep_their_deadline(exchange: LocalExchange, hmac_account: LocalAccount) -> None:
+    """A REST server that trickles its answer cannot hold set_leverage past its timeout (requests' own timeout
+    bounds each read, not the call)."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def trickle() -> None:
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
+        while not stop.wait(0.1):  # a header line every 0.1 s, never the end of the head
+            try:
+                conn.sendall(b"X-Trickle: a\r\n")
+            except OSError:
+                break
+        conn.close()
+
+    server = threading.Thread(target=trickle, daemon=True)
+    server.start()
+    rest_url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    try:
+        with exchange.client(hmac_account, "usdm", timeout=5, rest_url=rest_url) as client:
+            with pytest.raises(RequestTimeout):
+                client.set_leverage("BTCUSDT", 5, timeout=0.5)
+    finally:
+        stop.set()
+        server.join(5)
+        listener.close()

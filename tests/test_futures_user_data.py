@@ -3,11 +3,12 @@ connection of their own, the keepalive, and a stream that survives a lost connec
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
 from binance_wsapi import (
+    ConnectFailed,
     InvalidRequest,
     StreamClosed,
     StreamGap,
@@ -146,3 +147,61 @@ def test_a_refused_key_raises_at_subscribe(exchange: LocalExchange, account: Loc
             client.user_data.subscribe()
         assert "-2015" in str(caught.value) or "refused" in str(caught.value)
         assert not client._supervisor.companions
+
+
+def test_streams_of_one_client_share_the_key(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """Two streams of one client read the account's one listenKey; closing one does not stop it under the other."""
+    first, second = um.user_data.subscribe(), um.user_data.subscribe()
+    assert first.listen_key == second.listen_key
+    first.close()
+    assert exchange.request_count("userDataStream.stop") == 0
+    client_id = _buy(um)
+    event = _next_of(second, OrderTradeUpdate)
+    assert isinstance(event, OrderTradeUpdate) and event.client_order_id == client_id
+    second.close()
+    assert exchange.request_count("userDataStream.stop") == 1
+
+
+def test_a_key_stopped_elsewhere_is_replaced(exchange: LocalExchange, account: LocalAccount) -> None:
+    """Another client's stop ends the account's key (the exchange closes its streams): the stream notices at its
+    next connection, starts a new key, and goes on after a StreamGap, without a flood of reconnects."""
+    with exchange.client(account, "usdm", timeout=5) as mine, exchange.client(account, "usdm", timeout=5) as other:
+        stream = mine.user_data.subscribe()
+        old = stream.listen_key
+        other.user_data_stream_stop()
+        gap = stream.get(10)
+        assert isinstance(gap, StreamGap)
+        assert stream.listen_key not in (None, old)
+        client_id = _buy(mine)
+        event = _next_of(stream, OrderTradeUpdate)
+        assert isinstance(event, OrderTradeUpdate) and event.client_order_id == client_id
+        assert exchange.stream_connections_accepted <= 4
+        stream.close()
+
+
+def test_a_key_that_runs_out_is_announced_and_replaced(make_exchange: Any) -> None:
+    """A listenKey left without keepalives expires: listenKeyExpired is pushed, and a new key is started."""
+    exchange = make_exchange(book_levels=50, listen_key_validity=0.5)
+    account = exchange.create_account()
+    with exchange.client(account, "usdm", timeout=5) as client:
+        stream = client.user_data.subscribe(keepalive=600)
+        old = stream.listen_key
+        expired = _next_of(stream, ListenKeyExpired)
+        assert expired.listen_key == old
+        assert isinstance(stream.get(5), StreamGap)
+        assert stream.listen_key not in (None, old)
+        stream.close()
+
+
+def test_a_failed_subscribe_leaves_nothing_running_and_shows_no_key(exchange: LocalExchange, um: UMFuturesClient) -> None:
+    """The stream host refusing the connection: subscribe raises without the listenKey in its message, its key
+    is stopped, and no thread of the stream is left."""
+    um.connect()  # the API connection is up: only the stream's upgrade is refused
+    exchange.refuse_upgrades(503)
+    with pytest.raises(ConnectFailed) as caught:
+        um.user_data.subscribe()
+    exchange.clear_faults()
+    key = exchange.listen_key(exchange_account(exchange, um), "usdm")
+    assert exchange.request_count("userDataStream.stop") == 1 and key is None
+    assert "listen-key" not in " ".join(t.name for t in um.threads if t.is_alive())
+    assert "…" in str(caught.value)

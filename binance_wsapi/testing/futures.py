@@ -18,6 +18,7 @@ key and extends it.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import string
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
@@ -204,6 +205,7 @@ class FuturesDesk:
         now: int,
         book_levels: int,
         seed: Optional[int],
+        listen_key_validity: float = LISTEN_KEY_VALIDITY_MS / 1000,
     ) -> None:
         from .server import _Window
 
@@ -221,6 +223,8 @@ class FuturesDesk:
         self.orders_per_10s = orders_per_10s
         self.orders_per_minute = orders_per_minute
         self._window = _Window
+        #: How long a listenKey lives after its start or last keepalive, in ms (60 minutes).
+        self.key_validity_ms = int(listen_key_validity * 1000)
         self._orders: dict[str, tuple[_Window, _Window]] = {}
         self.engine = FuturesEngine(market, now=now, seed=seed or 0, book_levels=book_levels)
         #: listenKey -> (api_key, expiry in server ms); and each account's live key.
@@ -228,6 +232,8 @@ class FuturesDesk:
         self._key_of: dict[str, str] = {}
         #: listenKey -> the stream connections reading it.
         self.streams: dict[str, set[ServerConnection]] = {}
+        # Keys whose expiry was pushed (listenKeyExpired goes out once per expiry).
+        self._announced: set[str] = set()
 
     def __repr__(self) -> str:
         return f"<FuturesDesk {self.name} {self.path}>"
@@ -293,20 +299,38 @@ class FuturesDesk:
         if key is None:
             key = "".join(secrets.choice(_KEY_ALPHABET) for _ in range(64))
             self._key_of[account.key] = key
-        self._keys[key] = (account.key, now + LISTEN_KEY_VALIDITY_MS)
+        self._keys[key] = (account.key, now + self.key_validity_ms)
+        self._announced.discard(key)
         return key
 
     def keep_alive(self, account: FuturesAccount, now: int) -> str:
         key = self._live_key(account.key, now)
         if key is None:
             raise WireError(400, -1125, "This listenKey does not exist.")
-        self._keys[key] = (account.key, now + LISTEN_KEY_VALIDITY_MS)
+        self._keys[key] = (account.key, now + self.key_validity_ms)
+        self._announced.discard(key)
         return key
 
     def stop_listen_key(self, account: FuturesAccount) -> None:
+        """The docs: "Doing a DELETE on a listenKey will close the stream and invalidate the listenKey"."""
         key = self._key_of.pop(account.key, None)
         if key is not None:
             self._keys.pop(key, None)
+            self._announced.discard(key)
+            for ws in self.streams.pop(key, set()):
+                asyncio.ensure_future(ws.close(1000, "listenKey stopped"))
+
+    def expiry(self, key: str) -> Optional[int]:
+        """When `key` expires (server ms), or None if it was stopped or replaced."""
+        entry = self._keys.get(key)
+        return None if entry is None or self._key_of.get(entry[0]) != key else entry[1]
+
+    def mark_announced(self, key: str) -> bool:
+        """Record that `key`'s expiry was pushed; False if it already was (on another stream)."""
+        if key in self._announced:
+            return False
+        self._announced.add(key)
+        return True
 
     def _live_key(self, api_key: str, now: int) -> Optional[str]:
         key = self._key_of.get(api_key)
@@ -330,6 +354,8 @@ class FuturesDesk:
         if key is None:
             return []
         self._keys[key] = (api_key, now)
+        if not self.mark_announced(key):
+            return []
         event = {"e": "listenKeyExpired", "E": now, "listenKey": key}
         return [(ws, event) for ws in self.streams.get(key, ())]
 

@@ -226,7 +226,7 @@ class _SpotDesk:
 
 
 class LocalExchange:
-    """A local Binance Spot WebSocket API server. Use as a context manager, or `close()` it.
+    """A local Binance WebSocket API server: Spot, and the USDⓈ-M and COIN-M Futures APIs. Use as a context manager, or `close()` it.
 
     ::
 
@@ -248,6 +248,13 @@ class LocalExchange:
     it). `event_order`: whether the user data events a request causes are sent before its
     answer ("events_first", the default: production often does), after it ("answer_first"),
     or either way at random ("random", reproducible with `seed`).
+
+    `markets`: Spot always, and the futures APIs named ("usdm" at ``/ws-fapi/v1``, "coinm" at
+    ``/ws-dapi/v1``, both by default), with their user data streams and REST settings on the
+    same port (see `testing.futures`). Their limits: `futures_weight_limit` a minute for both,
+    `futures_orders_per_10s` and `futures_orders_per_minute` per account; they ping every
+    `futures_ping_interval` s and drop a connection silent `futures_pong_timeout` s;
+    `futures_book_levels` of house liquidity a side; a listenKey lives `listen_key_validity` s.
     """
 
     def __init__(
@@ -275,6 +282,7 @@ class LocalExchange:
         futures_ping_interval: Optional[float] = 180.0,
         futures_pong_timeout: float = 600.0,
         futures_book_levels: int = 100,
+        listen_key_validity: float = 3600.0,
     ) -> None:
         unknown = set(markets) - set(_MARKETS)
         if unknown or "spot" not in markets:
@@ -320,7 +328,7 @@ class LocalExchange:
                 self.futures[market] = FuturesDesk(
                     self, market, weight=futures_weight, weight_limit=futures_weight_limit,
                     orders_per_10s=futures_orders_per_10s, orders_per_minute=futures_orders_per_minute,
-                    now=now, book_levels=futures_book_levels, seed=seed,
+                    now=now, book_levels=futures_book_levels, seed=seed, listen_key_validity=listen_key_validity,
                 )
         self._desk_at = {desk.path: desk for desk in self.futures.values()}
         self.futures_ping_interval = futures_ping_interval
@@ -730,10 +738,11 @@ class LocalExchange:
         with self._lock:
             return sum(self.engine.accepted_ids.values())
 
-    def request_count(self, method: str) -> int:
-        """How many requests for `method` arrived (answered or not)."""
+    def request_count(self, method: str, market: Optional[str] = None) -> int:
+        """How many requests for `method` arrived (answered or not), in every market or in `market`
+        ("spot", "usdm", "coinm": the futures APIs share method names with Spot)."""
         with self._lock:
-            return self._counts[method]
+            return self._counts[method if market is None else f"{market} {method}"]
 
     def wait_until(self, predicate: Callable[[LocalExchange], bool], timeout: float = 5.0) -> bool:
         """Wait until `predicate(self)` holds (re-checked after every server event); False on timeout."""
@@ -780,13 +789,18 @@ class LocalExchange:
 
         self._in_loop(drop)
 
-    def delay(self, method: str, seconds: float, *, times: Optional[int] = None) -> None:
-        """Handle `method` only after `seconds` (other requests are not held up)."""
-        self._arm(method, _Rule("delay", seconds=seconds, times=times))
+    # Each fault knob acts on `method` in every market, or in `market` alone ("spot", "usdm",
+    # "coinm"); a fault armed for one market is taken before one armed for all.
 
-    def never_answer(self, method: str, *, execute: bool = True, times: Optional[int] = None) -> None:
+    def delay(self, method: str, seconds: float, *, times: Optional[int] = None, market: Optional[str] = None) -> None:
+        """Handle `method` only after `seconds` (other requests are not held up)."""
+        self._arm(method, market, _Rule("delay", seconds=seconds, times=times))
+
+    def never_answer(
+        self, method: str, *, execute: bool = True, times: Optional[int] = None, market: Optional[str] = None
+    ) -> None:
         """Swallow the answers to `method`; with `execute`, the request still takes effect."""
-        self._arm(method, _Rule("silent", execute=execute, times=times))
+        self._arm(method, market, _Rule("silent", execute=execute, times=times))
 
     def fail(
         self,
@@ -798,9 +812,10 @@ class LocalExchange:
         data: Optional[dict[str, Any]] = None,
         execute: bool = False,
         times: Optional[int] = None,
+        market: Optional[str] = None,
     ) -> None:
         """Answer `method` with this error; with `execute`, the request still takes effect."""
-        self._arm(method, _Rule("fail", error=WireError(status, code, msg, data), execute=execute, times=times))
+        self._arm(method, market, _Rule("fail", error=WireError(status, code, msg, data), execute=execute, times=times))
 
     def clear_faults(self) -> None:
         """Disarm every method fault and restore the clock and ping answers."""
@@ -811,16 +826,26 @@ class LocalExchange:
         self.clock_skew = 0.0
         self.answer_pings = True
 
-    def _arm(self, method: str, rule: _Rule) -> None:
+    def _arm(self, method: str, market: Optional[str], rule: _Rule) -> None:
+        if market is not None and market not in _MARKETS:
+            raise ValueError(f"market={market!r}: pass one of {', '.join(_MARKETS)}, or None for every market")
         with self._lock:
-            self._rules[method] = rule
+            self._rules[method if market is None else f"{market} {method}"] = rule
 
-    def _take_rule(self, method: str) -> Optional[_Rule]:
-        rule = self._rules.get(method)
+    def _rule_key(self, method: str, market: str) -> str:
+        qualified = f"{market} {method}"
+        return qualified if qualified in self._rules else method
+
+    def _rule_for(self, method: str, market: str) -> Optional[_Rule]:
+        return self._rules.get(self._rule_key(method, market))
+
+    def _take_rule(self, method: str, market: str) -> Optional[_Rule]:
+        key = self._rule_key(method, market)
+        rule = self._rules.get(key)
         if rule is not None and rule.times is not None:
             rule.times -= 1
             if rule.times <= 0:
-                del self._rules[method]
+                del self._rules[key]
         return rule
 
     def send_server_shutdown(self, close_after: Optional[float] = 1.0) -> None:
@@ -918,7 +943,7 @@ class LocalExchange:
                     if call is None:
                         call = rest.to_call(request, market.routes, market.rules)
                         desk = market
-                rule = self._rules.get(call.method) if call is not None else None
+                rule = self._rule_for(call.method, desk.name) if call is not None else None
                 if rule is not None and rule.kind == "delay":
                     await asyncio.sleep(rule.seconds)  # as on the WebSocket: the rule is taken on arrival
                 reply, outgoing = self._rest(conn, request, call, delayed=rule is not None, desk=desk)
@@ -999,11 +1024,15 @@ class LocalExchange:
         production does (``x-mbx-used-weight``, ``x-mbx-used-weight-1m``)."""
         if response.status_code != 101:
             return response
-        desk = self._desk_at.get(urlsplit(request.path).path, self._spot)
+        path = urlsplit(request.path).path
+        if any(path.startswith(d.stream_prefix) or path == d.stream_prefix.rstrip("/") for d in self.futures.values()):
+            return response  # a user data stream: the stream host's, which counts no API weight
+        desk = self._desk_at.get(path, self._spot)
         with self._lock:
             used = desk.weight.add(desk.connect_weight, self.now_ms())
+        window = self.weight_window if desk is self._spot else 60
         response.headers["x-mbx-used-weight"] = str(used)
-        response.headers[f"x-mbx-used-weight-{_header_interval(self.weight_window)}"] = str(used)
+        response.headers[f"x-mbx-used-weight-{_header_interval(window)}"] = str(used)
         return response
 
     # -- user data stream --------------------------------------------------------------------
@@ -1151,7 +1180,7 @@ class LocalExchange:
                 except ValueError:
                     await ws.send(_dumps(self._error_body(None, WireError(400, -1135, "Invalid JSON Request"))))
                     continue
-                rule = self._rules.get(_method_of(request))
+                rule = self._rule_for((desk or self._spot).method_of(request), (desk or self._spot).name)
                 if rule is not None and rule.kind == "delay":
                     task = asyncio.ensure_future(self._answer_later(session, request, rule.seconds))
                     tasks.add(task)
@@ -1192,18 +1221,40 @@ class LocalExchange:
             return
         self._silence_pongs_when_asked(ws)
         keepalive = self._start_keepalive(ws, True)
+        expiry = asyncio.ensure_future(self._announce_expiry(ws, desk, key))
         try:
             async for _ in ws:
                 pass
         except ConnectionClosed:
             pass
         finally:
+            expiry.cancel()
             if keepalive is not None:
                 keepalive.cancel()
             with self._lock:
                 desk.streams.get(key, set()).discard(ws)
                 self._streams.discard(ws)
                 self._notify_locked()
+
+    async def _announce_expiry(self, ws: ServerConnection, desk: FuturesDesk, key: str) -> None:
+        """When `key` expires (60 min after its start or last keepalive), push ``listenKeyExpired``
+        on this stream, once; then it carries nothing more (the docs: "this event will be pushed")."""
+        while True:
+            with self._lock:
+                expires = desk.expiry(key)
+                now = self.now_ms()
+            if expires is None:  # stopped or replaced: nothing to announce
+                return
+            if now >= expires:
+                with self._lock:
+                    announce = desk.mark_announced(key)
+                if announce:
+                    try:
+                        await ws.send(_dumps({"e": "listenKeyExpired", "E": now, "listenKey": key}))
+                    except ConnectionClosed:
+                        pass
+                return
+            await asyncio.sleep(min((expires - now) / 1000, 60.0))
 
     def _silence_pongs_when_asked(self, ws: ServerConnection) -> None:
         protocol = ws.protocol
@@ -1295,8 +1346,9 @@ class LocalExchange:
         params = request.get("params", {})
         with self._lock:
             self._counts[method] += 1
+            self._counts[f"{desk.name} {method}"] += 1
             now = self.now_ms()
-            rule = self._take_rule(method)
+            rule = self._take_rule(method, desk.name)
             if rule is not None and rule.kind == "delay" and not delayed:  # armed after arrival
                 rule = None
             spec = desk.rules.get(method)
@@ -1495,11 +1547,12 @@ ADMIN_KNOBS: dict[str, Callable[..., Any]] = {
     "create_account": _create_account,
     "deposit": lambda ex, api_key, asset, amount: ex.deposit(_account(ex, api_key), asset, amount),
     "revoke_api_key": lambda ex, api_key: ex.revoke_api_key(_account(ex, api_key)),
-    "delay": lambda ex, method, seconds, times=None: ex.delay(method, seconds, times=times),
-    "never_answer": lambda ex, method, execute=True, times=None: ex.never_answer(method, execute=execute, times=times),
-    "fail": lambda ex, method, status, code, msg="Injected failure.", data=None, execute=False, times=None: ex.fail(
-        method, status, code, msg, data=data, execute=execute, times=times
+    "delay": lambda ex, method, seconds, times=None, market=None: ex.delay(method, seconds, times=times, market=market),
+    "never_answer": lambda ex, method, execute=True, times=None, market=None: ex.never_answer(
+        method, execute=execute, times=times, market=market
     ),
+    "fail": lambda ex, method, status, code, msg="Injected failure.", data=None, execute=False, times=None,
+    market=None: ex.fail(method, status, code, msg, data=data, execute=execute, times=times, market=market),
     "clear_faults": lambda ex: ex.clear_faults(),
     "drop_connections": lambda ex: ex.drop_connections(),
     "send_server_shutdown": lambda ex, close_after=1.0: ex.send_server_shutdown(close_after),
