@@ -105,6 +105,35 @@ def client(exchange: LocalExchange, account: LocalAccount) -> Iterator[Client]:
         yield c
 
 
+class Hammer:
+    """N threads calling `call` in a loop until stopped; counts successes, keeps every error."""
+
+    def __init__(self, call: Callable[[int], Any], threads: int = 16) -> None:
+        self.calls = [0] * threads
+        self.errors: list[BaseException] = []
+        self._stop = threading.Event()
+        self._call = call
+        self._threads = [threading.Thread(target=self._run, args=(i,)) for i in range(threads)]
+        for thread in self._threads:
+            thread.start()
+
+    def _run(self, index: int) -> None:
+        while not self._stop.is_set():
+            try:
+                self._call(index)
+            except BaseException as exc:  # noqa: BLE001 - asserted by the test
+                self.errors.append(exc)
+                return
+            self.calls[index] += 1
+
+    def stop(self) -> int:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(10)
+        assert not any(t.is_alive() for t in self._threads), "a caller hung"
+        return sum(self.calls)
+
+
 class Recorder:
     """A callback that records what it is called with, and lets a test wait for a condition on it."""
 

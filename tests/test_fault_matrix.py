@@ -44,7 +44,7 @@ from binance_wsapi import (
 )
 from binance_wsapi.testing import LocalAccount, LocalExchange
 
-from .conftest import Kinds, LogWatcher, client_kwargs
+from .conftest import Hammer, Kinds, LogWatcher, client_kwargs
 
 pytestmark = pytest.mark.both_schemes
 
@@ -55,35 +55,6 @@ def buy(client: Client, price: str = "40000", **extra: Any) -> Any:
     return client.order_place(
         symbol=S, side="BUY", type="LIMIT", time_in_force="GTC", price=price, quantity="0.01", **extra
     )
-
-
-class Hammer:
-    """N threads calling `call` in a loop until stopped; counts successes, keeps every error."""
-
-    def __init__(self, call: Callable[[int], Any], threads: int = 16) -> None:
-        self.calls = [0] * threads
-        self.errors: list[BaseException] = []
-        self._stop = threading.Event()
-        self._call = call
-        self._threads = [threading.Thread(target=self._run, args=(i,)) for i in range(threads)]
-        for thread in self._threads:
-            thread.start()
-
-    def _run(self, index: int) -> None:
-        while not self._stop.is_set():
-            try:
-                self._call(index)
-            except BaseException as exc:  # noqa: BLE001 - asserted by the test
-                self.errors.append(exc)
-                return
-            self.calls[index] += 1
-
-    def stop(self) -> int:
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(10)
-        assert not any(t.is_alive() for t in self._threads), "a caller hung"
-        return sum(self.calls)
 
 
 def test_dropped_before_send_waits_for_the_new_connection(client: Client, exchange: LocalExchange) -> None:
