@@ -552,9 +552,7 @@ class Client(_ClientBase, Methods):
         Its filters are attributes (`tick_size`, `step_size`, `min_qty`, `min_notional`, ...);
         `round_price`, `round_qty` and `check(side=..., type=..., price=..., quantity=...)` use them.
         """
-        if not isinstance(symbol, str) or not symbol:
-            raise InvalidRequest(f"symbol must be a symbol name such as 'BTCUSDT', not {symbol!r}")
-        cached = self._symbols.get(symbol)
+        cached = self._symbols.get(_symbol(symbol))
         if cached is None or refresh:
             (entry,) = self.exchange_info(symbol=symbol, timeout=timeout)["symbols"]
             cached = self._symbols[symbol] = SymbolInfo.from_exchange_info(entry)
@@ -568,7 +566,6 @@ class Client(_ClientBase, Methods):
                               quote_order_qty=wire.get("quoteOrderQty"))
         if problems:
             raise InvalidRequest(f"{wire['symbol']} would refuse this order: " + "; ".join(map(str, problems)))
-
 
 
 class _Twin:
@@ -660,7 +657,7 @@ class UMFuturesClient(_FuturesClient, UMMethods):
     clock, rate limits, TLS, `client.futures` twins), with this API's 21 methods. Its
     differences are honoured: the clock is read from ``session.status`` (there is no
     ``time``), a connection costs 5 weight, timestamps and recvWindow are whole
-    milliseconds, DECIMAL parameters go as JSON strings when given as str or Decimal, and
+    milliseconds, DECIMAL parameters go as JSON strings (an int too), and
     error codes map with the futures table (-2019 -> MarginInsufficient, -4120 ->
     OrderTypeNotSupported, ...). ``order.place`` takes LIMIT and MARKET; conditional orders
     go through `algo_order_place`. `session_logon` needs an Ed25519 key, as on Spot.

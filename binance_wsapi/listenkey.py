@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from .config import Backoff, Heartbeat, check_timeout
 from .connection import Connection
-from .events import StreamGap, UserDataEvent
+from .events import StreamGap
 from .exceptions import (
     APIError,
     AuthenticationError,
@@ -282,13 +282,7 @@ class ListenKeyStream(EventQueue):
         """Wait the backoff of attempt `failures` (unless closed meanwhile); the next count."""
         delay = self._backoff.delay(failures)
         log.warning("%s: %s; trying again in %.2f s", self.name, why, delay)
-        until = time.monotonic() + delay
-        with self._cond:
-            while not (self._closing or self._end is not None):
-                remaining = until - time.monotonic()
-                if remaining <= 0:
-                    break
-                self._wake.wait(remaining)
+        self._pause(time.monotonic() + delay)  # no connection meanwhile: only a close cuts it short
         return failures + 1
 
     def _run_until_change(self, next_ping: float) -> float:
@@ -311,19 +305,14 @@ class ListenKeyStream(EventQueue):
             assert conn is not None
             if now >= next_ping:
                 try:
-                    self._call("userDataStream.ping")
-                    self.keepalives += 1
-                    next_ping = now + self._keepalive
-                except APIError as exc:
-                    if exc.code == -1125:  # "This listenKey does not exist." -> start again
+                    if not self._still_alive():  # "This listenKey does not exist." -> start again
                         with self._cond:
                             self._replace_key("the listenKey was gone at its keepalive (-1125)")
                         return next_ping
-                    if isinstance(exc, AuthenticationError):
-                        raise
-                    next_ping = now + min(60.0, self._keepalive / 4)
-                    log.warning("%s: keepalive failed (%s); trying again", self.name, _describe(exc))
-                except (ConnectionLost, RequestTimeout) as exc:
+                    next_ping = now + self._keepalive
+                except AuthenticationError:
+                    raise
+                except (APIError, ConnectionLost, RequestTimeout) as exc:
                     next_ping = now + min(60.0, self._keepalive / 4)
                     log.warning("%s: keepalive failed (%s); trying again", self.name, _describe(exc))
                 continue
@@ -393,6 +382,8 @@ class ListenKeyStream(EventQueue):
             with self._cond:
                 if self._conn is conn:
                     self._conn = None
+                if self._lost is conn:  # it ended as it failed: no news for the next one
+                    self._lost = None
             raise
         self.connections += 1
         with self._cond:

@@ -163,6 +163,12 @@ def _check_group(call: str, group: Group, wire: Mapping[str, Any]) -> None:
             raise InvalidRequest(f"{call}: {names[0]} needs {' and '.join(missing)}")
 
 
+def _refuse(call: str, wire: Mapping[str, Any], what: str, *names: str) -> None:
+    extra = [python_name(n) for n in names if n in wire]
+    if extra:
+        raise InvalidRequest(f"{call}: {what} does not take {', '.join(extra)}; leave it out")
+
+
 def _leg_rule(call: str, wire: Mapping[str, Any], prefix: str, order_type: str, what: str) -> None:
     """What an order of `order_type` needs among its `prefix`-ed fields (``""`` for a plain order)."""
 
@@ -197,9 +203,7 @@ def _leg_rule(call: str, wire: Mapping[str, Any], prefix: str, order_type: str, 
         refuses += ["Price", "TimeInForce", "StopPrice", "TrailingDelta"]
     if needs:
         raise InvalidRequest(f"{call}: {what}{order_type!r} needs {', '.join(needs)}")
-    extra = [python_name(field(s)) for s in refuses if has(s)]
-    if extra:
-        raise InvalidRequest(f"{call}: {what}{order_type!r} does not take {', '.join(extra)}; leave it out")
+    _refuse(call, wire, f"{what}{order_type!r}", *map(field, refuses))
     if has("IcebergQty") and wire.get(field("TimeInForce"), "GTC") != "GTC":
         raise InvalidRequest(f"{call}: {named('IcebergQty')} needs {named('TimeInForce')}='GTC'")
     if has("PegOffsetType") != has("PegOffsetValue"):
@@ -264,12 +268,6 @@ def _flags(call: str, wire: Mapping[str, Any], *names: str) -> None:
     for name in names:
         if name in wire and wire[name] not in ("true", "false"):
             raise InvalidRequest(f"{call}: {python_name(name)}={wire[name]!r}: pass 'true' or 'false'")
-
-
-def _refuse(call: str, wire: Mapping[str, Any], what: str, *names: str) -> None:
-    extra = [python_name(n) for n in names if n in wire]
-    if extra:
-        raise InvalidRequest(f"{call}: {what} does not take {', '.join(extra)}; leave it out")
 
 
 def _good_till_date(call: str, wire: Mapping[str, Any]) -> None:

@@ -16,7 +16,6 @@ from binance_wsapi.testing import _extract_futures
 from binance_wsapi.testing.futures_doc_table import (
     CM_DOC_ENUM_FIELDS,
     CM_DOC_ENUMS,
-    CM_DOC_ERROR_MESSAGES,
     CM_DOC_ERROR_NAMES,
     CM_DOC_ERRORS,
     CM_DOC_METHODS,

@@ -299,14 +299,16 @@ class FuturesDesk:
         if key is None:
             key = "".join(secrets.choice(_KEY_ALPHABET) for _ in range(64))
             self._key_of[account.key] = key
-        self._keys[key] = (account.key, now + self.key_validity_ms)
-        self._announced.discard(key)
-        return key
+        return self._extend(key, account, now)
 
     def keep_alive(self, account: FuturesAccount, now: int) -> str:
         key = self._live_key(account.key, now)
         if key is None:
             raise WireError(400, -1125, "This listenKey does not exist.")
+        return self._extend(key, account, now)
+
+    def _extend(self, key: str, account: FuturesAccount, now: int) -> str:
+        """`key` lives `key_validity_ms` from now (a later expiry is announced anew)."""
         self._keys[key] = (account.key, now + self.key_validity_ms)
         self._announced.discard(key)
         return key
@@ -338,6 +340,14 @@ class FuturesDesk:
             return None
         _, expires = self._keys.get(key, ("", 0))
         return key if expires > now else None
+
+    def stream_key(self, path: str, query: Mapping[str, list[str]]) -> Optional[str]:
+        """The listenKey a connection to `path` reads, if `path` is one of this market's streams."""
+        if path.startswith(self.stream_prefix):
+            return path[len(self.stream_prefix):] or query.get("listenKey", [""])[0]
+        if path == self.stream_prefix.rstrip("/"):
+            return query.get("listenKey", [""])[0]
+        return None
 
     def listen_key_of(self, api_key: str) -> Optional[str]:
         """The account's listenKey, live or expired but not yet replaced (None after stop)."""

@@ -42,7 +42,7 @@ from websockets.frames import Opcode
 from . import rest
 from .auth import server_payload, verify_signature
 from .engine import Engine
-from .futures import FUTURES_PATHS, FuturesDesk
+from .futures import FuturesDesk
 from .handlers import HANDLERS, REMOVED, Context, Handler, validate_request
 from .model import Account, JsonNumber, SymbolSpec, WireError, bad_param
 from .rules import RULES
@@ -959,7 +959,7 @@ class LocalExchange:
 
     def _rest(
         self, conn: ServerConnection, request: rest.HttpRequest, call: Optional[rest.RestCall], *, delayed: bool,
-        desk: Any = None,
+        desk: Any,
     ) -> tuple[Optional[bytes], Outgoing]:
         if request.path in rest.REMOVED_PATHS:
             return rest.render(410, {"code": -1020, "msg": f"{request.path} was removed on 2026-02-20."}), []
@@ -967,28 +967,24 @@ class LocalExchange:
             return rest.render(404, {"code": -1020, "msg": "This operation is not supported."}), []
         if call.error is not None:
             return rest.render(call.error.status, call.error.body()), []
-        futures = isinstance(desk, FuturesDesk)
-        session = Session(conn, -1, self.now_ms(), False, signed_text=call.signed_text, desk=desk if futures else None)
+        session = Session(conn, -1, self.now_ms(), False, signed_text=call.signed_text,
+                          desk=desk if desk is not self._spot else None)
         body, outgoing, _ = self._answer(session, {"id": None, "method": call.method, "params": call.params},
                                          delayed=delayed)
         if body is None:
             return None, outgoing
         now = self.now_ms()
+        headers: dict[str, str] = {}
         with self._lock:
-            used = (desk.weight if futures else self._weight).add(0, now)
-            headers = {
-                "X-MBX-USED-WEIGHT": str(used),
-                f"X-MBX-USED-WEIGHT-{_header_interval(60 if futures else self.weight_window).upper()}": str(used),
-            }
+            # The same counters as the rateLimits array, under REST's header names.
             account = self.engine.accounts.get(call.params.get("apiKey", ""))
-            if account is not None and futures and desk.rules[call.method].orders:
-                second, minute = desk._order_windows(account)
-                headers["X-MBX-ORDER-COUNT-10S"] = str(second.add(0, now))
-                headers["X-MBX-ORDER-COUNT-1M"] = str(minute.add(0, now))
-            elif account is not None and not futures and RULES[call.method].orders:
-                second, day = self._order_windows(account)
-                headers[f"X-MBX-ORDER-COUNT-{_header_interval(self.orders_window).upper()}"] = str(second.add(0, now))
-                headers["X-MBX-ORDER-COUNT-1D"] = str(day.add(0, now))
+            counted = account if account is not None and desk.rules[call.method].orders else None
+            for limit in desk.usage(counted, now):
+                window = f"{limit['intervalNum']}{limit['interval'][0]}"
+                if limit["rateLimitType"] == "REQUEST_WEIGHT":
+                    headers["X-MBX-USED-WEIGHT"] = headers[f"X-MBX-USED-WEIGHT-{window}"] = str(limit["count"])
+                else:
+                    headers[f"X-MBX-ORDER-COUNT-{window}"] = str(limit["count"])
         if body["status"] == 200:
             return rest.render(200, body["result"], headers), outgoing
         error = dict(body["error"])
@@ -1025,7 +1021,7 @@ class LocalExchange:
         if response.status_code != 101:
             return response
         path = urlsplit(request.path).path
-        if any(path.startswith(d.stream_prefix) or path == d.stream_prefix.rstrip("/") for d in self.futures.values()):
+        if any(d.stream_key(path, {}) is not None for d in self.futures.values()):
             return response  # a user data stream: the stream host's, which counts no API weight
         desk = self._desk_at.get(path, self._spot)
         with self._lock:
@@ -1149,8 +1145,8 @@ class LocalExchange:
         target = urlsplit(ws.request.path if ws.request else "")
         query = parse_qs(target.query)
         for market in self.futures.values():
-            if target.path.startswith(market.stream_prefix) or target.path == market.stream_prefix.rstrip("/"):
-                key = target.path[len(market.stream_prefix):] or query.get("listenKey", [""])[0]
+            key = market.stream_key(target.path, query)
+            if key is not None:
                 await self._serve_stream(ws, market, key)
                 return
         desk = self._desk_at.get(target.path)
