@@ -173,12 +173,14 @@ class ListenKeyStream(EventQueue):
         with self._cond:
             self._closing = True
             conn = self._conn
+            # Taken before the keeper wakes: winding down, it lets go of the connection.
+            threads = self.threads()
             self._wake.notify_all()
         if conn is not None:
             conn.close(StreamClosed, "client closed", 1000, "client closed")
         error = StreamClosed(f"{self.name} ended: its client was closed") if clean else StreamClosed(str(cause))
         self._finish(error, clean=clean)
-        return self.threads()
+        return threads
 
     def threads(self) -> list[threading.Thread]:
         conn = self._conn
@@ -428,8 +430,13 @@ class ListenKeyStream(EventQueue):
         with self._cond:
             conn, self._conn = self._conn, None
             key = self.listen_key
-        if conn is not None and not conn.dead:
-            conn.close(StreamClosed, "user data stream closed", 1000, "closed")
+        if conn is not None:
+            if not conn.dead:
+                conn.close(StreamClosed, "user data stream closed", 1000, "closed")
+            # The keeper ends after its connection's I/O thread: whoever joins the keeper
+            # (close(), the client's close) has joined both.
+            if conn.thread is not None:
+                conn.thread.join(self._supervisor.close_timeout)
         # One listenKey per account: another stream of this client reading it keeps it alive.
         shared = any(other is not self and getattr(other, "listen_key", None) == key
                      for other in list(self._supervisor.companions))
